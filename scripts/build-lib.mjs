@@ -1,0 +1,65 @@
+// Building the app: the web app with Vite into dist/web, the server with
+// esbuild into dist/server.js (packages stay external), migrations beside it.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+const stampFile = join(root, 'dist', '.build-stamp');
+
+function* walk(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+/** A fingerprint of everything the build reads: paths, sizes and modification times. */
+export function sourceFingerprint() {
+  const hash = createHash('sha256');
+  const inputs = [
+    ...walk(join(root, 'src')),
+    ...walk(join(root, 'web')),
+    join(root, 'package-lock.json'),
+    join(root, 'vite.config.ts'),
+    join(root, 'scripts', 'build-lib.mjs'),
+  ].filter((p) => !p.endsWith('.test.ts') && existsSync(p));
+  for (const p of inputs.sort()) {
+    const s = statSync(p);
+    hash.update(`${relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+export function isBuildCurrent() {
+  if (!existsSync(join(root, 'dist', 'server.js')) || !existsSync(join(root, 'dist', 'web', 'index.html')))
+    return false;
+  if (!existsSync(stampFile)) return false;
+  return readFileSync(stampFile, 'utf8').trim() === sourceFingerprint();
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  const started = Date.now();
+  const fingerprint = sourceFingerprint();
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'runtime', 'main.ts')],
+    outfile: join(root, 'dist', 'server.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: quiet ? 'warning' : 'info',
+  });
+  mkdirSync(join(root, 'dist', 'migrations'), { recursive: true });
+  cpSync(join(root, 'src', 'db', 'migrations'), join(root, 'dist', 'migrations'), { recursive: true });
+  writeFileSync(stampFile, fingerprint);
+  if (!quiet) console.log(`Đã dựng / built in ${Date.now() - started} ms`);
+}

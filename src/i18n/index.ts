@@ -1,0 +1,55 @@
+/**
+ * Messages in Vietnamese (first) and English, keyed by the same dotted codes
+ * that errors use. Each area of the product keeps its own pair of JSON files
+ * (`vi/units.json` + `en/units.json`) so that areas can grow independently;
+ * `npm run i18n:check` verifies that both languages have the same keys.
+ */
+import type { ErrorParams } from '../domain/errors';
+import enAuth from './en/auth.json';
+import enCommon from './en/common.json';
+import enDocuments from './en/documents.json';
+import enErrors from './en/errors.json';
+import enIndicators from './en/indicators.json';
+import enUnits from './en/units.json';
+import viAuth from './vi/auth.json';
+import viCommon from './vi/common.json';
+import viDocuments from './vi/documents.json';
+import viErrors from './vi/errors.json';
+import viIndicators from './vi/indicators.json';
+import viUnits from './vi/units.json';
+
+export const locales = ['vi', 'en'] as const;
+/** A UI language. Vietnamese is the default everywhere. */
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'vi';
+
+export const messages: Record<Locale, Record<string, string>> = {
+  vi: { ...viCommon, ...viErrors, ...viUnits, ...viIndicators, ...viDocuments, ...viAuth },
+  en: { ...enCommon, ...enErrors, ...enUnits, ...enIndicators, ...enDocuments, ...enAuth },
+};
+
+/** Picks a supported locale from a header/query value; Vietnamese when unknown. */
+export function parseLocale(value: string | null | undefined): Locale {
+  if (!value) return defaultLocale;
+  const first = value.toLowerCase().split(/[,;]/)[0]?.trim() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+/** True when a message exists for this key. */
+export function hasMessage(key: string, locale: Locale = defaultLocale): boolean {
+  return key in messages[locale];
+}
+
+/**
+ * Translates a key, interpolating `{name}` placeholders. Unknown keys fall back
+ * to the other language, then to the key itself, so a missing message never
+ * hides an error.
+ * @example t('vi', 'unit.not_found', { id: 40 }) // "Không tìm thấy đơn vị 40"
+ */
+export function t(locale: Locale, key: string, params: ErrorParams = {}): string {
+  const template = messages[locale][key] ?? messages[locale === 'vi' ? 'en' : 'vi'][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? whole : String(v);
+  });
+}

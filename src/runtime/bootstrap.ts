@@ -1,0 +1,27 @@
+/**
+ * First-start and every-start work: reference data the product ships
+ * (provinces, departments of the seed provinces, the indicator catalog) and,
+ * on an empty database, the five seed documents.
+ */
+import { systemActor } from '../domain/auth/actor';
+import { systemContext } from '../services/context';
+import type { Db } from '../services/db';
+
+export interface BootstrapStep {
+  name: string;
+  run: (ctx: ReturnType<typeof systemContext>) => Promise<string | undefined>;
+}
+
+/** The steps, in order; each is idempotent. Filled in by the areas that own them. */
+export const bootstrapSteps: BootstrapStep[] = [];
+
+/** Runs every step; returns the lines to print. */
+export async function bootstrap(db: Db): Promise<string[]> {
+  const ctx = systemContext(db, systemActor('khởi động / start-up'));
+  const lines: string[] = [];
+  for (const step of bootstrapSteps) {
+    const line = await step.run(ctx);
+    if (line) lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { Link, useLocation } from '../router';
+
+export interface NavItem {
+  to: string;
+  key: string;
+}
+
+/** Main navigation; areas add their entries. */
+export const navItems: NavItem[] = [{ to: '/', key: 'nav.home' }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const { pathname } = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/" className="brand" aria-label={t('app.name')}>
+            <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
+              <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.12" />
+              <path
+                d="M4 17h6l3-8 5 15 3-7h7"
+                fill="none"
+                stroke="#f2c14e"
+                strokeWidth="2.6"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            <span className="brand__text">
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <nav className="main-nav" aria-label={t('nav.main')}>
+            {navItems.map((item) => (
+              <Link
+                key={item.to}
+                to={item.to}
+                className={
+                  item.to === '/'
+                    ? pathname === '/'
+                      ? 'active'
+                      : undefined
+                    : pathname.startsWith(item.to)
+                      ? 'active'
+                      : undefined
+                }
+              >
+                {t(item.key)}
+              </Link>
+            ))}
+          </nav>
+          <div className="header-tools">
+            <fieldset className="lang-switch" aria-label={t('common.language')}>
+              <button type="button" aria-pressed={locale === 'vi'} onClick={() => setLocale('vi')}>
+                VI
+              </button>
+              <button type="button" aria-pressed={locale === 'en'} onClick={() => setLocale('en')}>
+                EN
+              </button>
+            </fieldset>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        {children}
+      </main>
+      <footer className="app-footer">
+        <div>{t('footer.text')}</div>
+        <div className="app-footer__links">
+          <a href="/api/openapi.json">OpenAPI</a>
+          <Link to="/api-docs">{t('nav.api')}</Link>
+        </div>
+      </footer>
+    </div>
+  );
+}
