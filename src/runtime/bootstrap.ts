@@ -12,8 +12,17 @@ export interface BootstrapStep {
   run: (ctx: ReturnType<typeof systemContext>) => Promise<string | undefined>;
 }
 
-/** The steps, in order; each is idempotent. Filled in by the areas that own them. */
-export const bootstrapSteps: BootstrapStep[] = [];
+/**
+ * The steps, in order; each is idempotent. Order matters: units (provinces,
+ * departments) → indicator catalog → accounts → program documents (they
+ * point at provinces and departments).
+ */
+export const bootstrapSteps: BootstrapStep[] = [
+  // units
+  // indicators
+  // accounts
+  // documents
+];
 
 /** Runs every step; returns the lines to print. */
 export async function bootstrap(db: Db): Promise<string[]> {
