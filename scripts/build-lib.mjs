@@ -41,6 +41,24 @@ export function isBuildCurrent() {
   return readFileSync(stampFile, 'utf8').trim() === sourceFingerprint();
 }
 
+/**
+ * An initialised and migrated embedded database, dumped as a tarball: a first
+ * start restores it instead of running PGlite's (slow) initdb.
+ */
+async function buildInitialDatabase() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { openDatabase } = await tsImport('../src/db/connect.ts', import.meta.url);
+  const { migrate } = await tsImport('../src/db/migrate.ts', import.meta.url);
+  const handle = await openDatabase({ engine: 'pglite' });
+  try {
+    await migrate(handle.db);
+    const dump = await handle.dumpDataDir('gzip');
+    writeFileSync(join(root, 'dist', 'pglite-initial.tgz'), Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
   const fingerprint = sourceFingerprint();
@@ -60,6 +78,7 @@ export async function buildAll({ quiet = false } = {}) {
   });
   mkdirSync(join(root, 'dist', 'migrations'), { recursive: true });
   cpSync(join(root, 'src', 'db', 'migrations'), join(root, 'dist', 'migrations'), { recursive: true });
+  await buildInitialDatabase();
   writeFileSync(stampFile, fingerprint);
   if (!quiet) console.log(`Đã dựng / built in ${Date.now() - started} ms`);
 }

@@ -1,4 +1,10 @@
-// `npm run build`: builds the web app and the server into dist/.
-import { buildAll } from './build-lib.mjs';
+// `npm run build`: builds the web app, the server and the initial embedded
+// database into dist/. With --if-stale (the `prepare` step of `npm ci`) it
+// does nothing when dist/ is current.
+import { buildAll, isBuildCurrent } from './build-lib.mjs';
 
-await buildAll();
+if (process.argv.includes('--if-stale') && isBuildCurrent()) {
+  console.log('dist/ đã cập nhật / is up to date');
+} else {
+  await buildAll();
+}

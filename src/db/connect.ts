@@ -21,12 +21,17 @@ export interface DatabaseHandle {
    * PGlite only: the whole data folder as a tarball. Tests keep a migrated
    * template this way, so each test file starts from a fresh copy quickly.
    */
-  dumpDataDir?: () => Promise<Blob>;
+  dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>;
 }
 
 export type OpenOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      engine: 'pglite';
+      dataDir?: string;
+      /** A data-folder tarball to start from (PGlite's dumpDataDir format). */
+      loadDataDir?: Blob;
+    };
 
 let parsersInstalled = false;
 
@@ -78,7 +83,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return {
     db,
     engine: 'pglite',
-    dumpDataDir: () => pglite.dumpDataDir('none'),
+    dumpDataDir: (compression = 'none') => pglite.dumpDataDir(compression),
     async close() {
       if (closed) return;
       closed = true;

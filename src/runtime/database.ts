@@ -3,8 +3,18 @@
  * embedded database is one process's alone: a lock file in the data folder
  * stops a second process (a CLI command while the server runs) from opening it.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type DatabaseHandle, openDatabase } from '../db/connect';
 import { migrate } from '../db/migrate';
 import type { Config } from './config';
@@ -37,6 +47,21 @@ function acquireLock(dataDir: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
+/**
+ * The build leaves an initialised, migrated embedded database as a tarball
+ * (dist/pglite-initial.tgz): restoring it takes under a second where PGlite's
+ * initdb takes several, so a first start is quick. Later migrations still
+ * apply on top as usual.
+ */
+function initialDataDir(pgliteDir: string): Blob | undefined {
+  if (existsSync(pgliteDir) && readdirSync(pgliteDir).length > 0) return undefined;
+  for (const rel of ['./pglite-initial.tgz', '../../dist/pglite-initial.tgz']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+  }
+  return undefined;
+}
+
 /** Opens and migrates the database of the configuration. */
 export async function openConfiguredDatabase(
   config: Config,
@@ -47,7 +72,13 @@ export async function openConfiguredDatabase(
   } else {
     const release = acquireLock(config.dataDir);
     try {
-      handle = await openDatabase({ engine: 'pglite', dataDir: join(config.dataDir, 'pglite') });
+      const dataDir = join(config.dataDir, 'pglite');
+      const initial = initialDataDir(dataDir);
+      handle = await openDatabase({
+        engine: 'pglite',
+        dataDir,
+        ...(initial ? { loadDataDir: initial } : {}),
+      });
     } catch (e) {
       release();
       throw e;
