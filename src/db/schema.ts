@@ -158,6 +158,8 @@ export interface TargetTable {
   reviewedBy: number | null;
   reviewedAt: Date | null;
   note: string | null;
+  /** 0005: the confirmed item of an earlier version this one was carried over from. */
+  carriedFromId: number | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -179,6 +181,10 @@ export interface TaskTable {
   reviewState: Generated<ReviewState>;
   reviewedBy: number | null;
   reviewedAt: Date | null;
+  /** 0005: unit mentions not resolved to a unit of the province, kept as written. */
+  unresolvedLeads: Generated<string[]>;
+  unresolvedCooperating: Generated<string[]>;
+  carriedFromId: number | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -350,6 +356,10 @@ export interface AppUserTable {
   oidcSubject: string | null;
   locale: Generated<'vi' | 'en'>;
   isActive: Generated<boolean>;
+  /** 0004: the unit the person works at (coordinators manage the people of their subtree). */
+  unitId: number | null;
+  lastSignInAt: Date | string | null;
+  passwordChangedAt: Date | string | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -372,6 +382,18 @@ export interface UserSessionTable {
   expiresAt: Date | string;
   ip: string | null;
   userAgent: string | null;
+  /** 0004 */
+  authMethod: Generated<'password' | 'oidc' | 'set_password'>;
+}
+
+/** 0004: an OpenID Connect sign-in between the redirect and the callback. */
+export interface OidcRequestTable {
+  stateHash: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: Generated<string>;
+  createdAt: CreatedAt;
+  expiresAt: Date | string;
 }
 
 export interface OneTimeTokenTable {
@@ -466,6 +488,7 @@ export interface Database {
   oneTimeToken: OneTimeTokenTable;
   apiToken: ApiTokenTable;
   signInAttempt: SignInAttemptTable;
+  oidcRequest: OidcRequestTable;
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;
   appSetting: AppSettingTable;
