@@ -1,0 +1,2 @@
+/** Targets: comparing a value with a target (met, exceeded, gap, achievement). */
+export * from './compare';
