@@ -65,6 +65,19 @@ export interface UnitListEntryTable {
   parentCode: string | null;
 }
 
+/** 0002: one old → new link of an imported lineage list, by codes. */
+export interface UnitListLinkTable {
+  listId: number;
+  rowNumber: number;
+  fromKind: 'province' | 'district' | 'commune';
+  fromCode: string;
+  fromName: string;
+  toKind: 'province' | 'district' | 'commune';
+  toCode: string;
+  toName: string;
+  kind: 'full' | 'partial' | 'rename';
+}
+
 export interface IndicatorTable {
   id: Id;
   code: string;
@@ -462,6 +475,7 @@ export interface Database {
   unitLineage: UnitLineageTable;
   unitList: UnitListTable;
   unitListEntry: UnitListEntryTable;
+  unitListLink: UnitListLinkTable;
   indicator: IndicatorTable;
   programDocument: ProgramDocumentTable;
   documentLink: DocumentLinkTable;
