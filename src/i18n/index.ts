@@ -10,12 +10,14 @@ import enCommon from './en/common.json';
 import enDocuments from './en/documents.json';
 import enErrors from './en/errors.json';
 import enIndicators from './en/indicators.json';
+import enMethods from './en/methods.json';
 import enUnits from './en/units.json';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viDocuments from './vi/documents.json';
 import viErrors from './vi/errors.json';
 import viIndicators from './vi/indicators.json';
+import viMethods from './vi/methods.json';
 import viUnits from './vi/units.json';
 
 export const locales = ['vi', 'en'] as const;
@@ -24,8 +26,8 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'vi';
 
 export const messages: Record<Locale, Record<string, string>> = {
-  vi: { ...viCommon, ...viErrors, ...viUnits, ...viIndicators, ...viDocuments, ...viAuth },
-  en: { ...enCommon, ...enErrors, ...enUnits, ...enIndicators, ...enDocuments, ...enAuth },
+  vi: { ...viCommon, ...viErrors, ...viUnits, ...viIndicators, ...viDocuments, ...viAuth, ...viMethods },
+  en: { ...enCommon, ...enErrors, ...enUnits, ...enIndicators, ...enDocuments, ...enAuth, ...enMethods },
 };
 
 /** Picks a supported locale from a header/query value; Vietnamese when unknown. */
