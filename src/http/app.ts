@@ -8,12 +8,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { AppError } from '../domain/errors';
+import { AppError, isAppError } from '../domain/errors';
 import { type Locale, parseLocale } from '../i18n';
 import type { AppDeps } from './deps';
 import type { Env } from './env';
 import { invalidRequest, toErrorBody } from './errors';
-import { resolveActor } from './middleware/actor';
+import { authenticate } from './middleware/actor';
+import { clearSessionCookies } from './middleware/cookies';
+import { checkCsrf } from './middleware/csrf';
 import { buildOpenApi } from './openapi';
 import type { RouteDef } from './route';
 import { routes as routeTable } from './routes';
@@ -64,12 +66,19 @@ async function readInput(route: RouteDef, c: Context) {
 }
 
 function register(app: Hono<Env>, route: RouteDef) {
+  const maxSize =
+    route.maxBodyBytes ?? (route.bodyKind && route.bodyKind !== 'json' ? MAX_UPLOAD_BODY : MAX_JSON_BODY);
   const limit = bodyLimit({
-    maxSize: route.bodyKind && route.bodyKind !== 'json' ? MAX_UPLOAD_BODY : MAX_JSON_BODY,
+    maxSize,
     onError: () => {
       throw new AppError('request.too_large', {
         status: 413,
-        params: { max: route.bodyKind && route.bodyKind !== 'json' ? '60 MB' : '2 MB' },
+        params: {
+          max:
+            maxSize >= 1024 * 1024
+              ? `${Math.round(maxSize / 1024 / 1024)} MB`
+              : `${Math.round(maxSize / 1024)} KB`,
+        },
       });
     },
   });
@@ -113,10 +122,16 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = routeTable): Hono<
 
   app.use('/api/*', async (c, next) => {
     const locale = requestLocale(c);
-    const actor = await resolveActor(c, deps);
-    c.set('ctx', { db: deps.db, actor, now, locale, ip: clientIp(c) });
+    const auth = await authenticate(c, deps, now());
+    checkCsrf(c, auth, deps);
+    c.set('ctx', { db: deps.db, actor: auth.actor, now, locale, ip: clientIp(c) });
     c.set('deps', deps);
+    c.set('auth', auth);
     await next();
+    if (auth.staleCookie) clearSessionCookies(c);
+    // answers for a signed-in caller are theirs alone: no shared cache may keep them
+    if (auth.via !== 'anonymous' && !c.res.headers.has('Cache-Control'))
+      c.header('Cache-Control', 'private, no-store');
   });
 
   for (const route of routes) register(app, route);
@@ -152,6 +167,8 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = routeTable): Hono<
     const locale = c.get('ctx')?.locale ?? requestLocale(c);
     const { status, body } = toErrorBody(err, locale);
     if (status >= 500) console.error(err);
+    const wait = status === 429 && isAppError(err) ? err.params.seconds : undefined;
+    if (typeof wait === 'number') c.header('Retry-After', String(wait));
     return c.json(body, status as 400);
   });
   app.notFound((c) => {

@@ -3,6 +3,7 @@
  * (`runtime/`) or by a test.
  */
 import type { Db } from '../services/db';
+import type { OidcSettings } from '../services/oidc.service';
 
 export interface AppDeps {
   db: Db;
@@ -14,4 +15,6 @@ export interface AppDeps {
   now?: () => Date;
   /** The address users reach the app at, e.g. `https://cds.ninhbinh.gov.vn`. */
   publicUrl?: string;
+  /** Single sign-on through an OpenID Connect provider; absent = password sign-in only. */
+  oidc?: OidcSettings | null;
 }

@@ -4,6 +4,19 @@
  * matrix test all read this list.
  */
 import type { RouteDef } from '../route';
+import { auditRoutes } from './audit.routes';
+import { authRoutes, oidcRoutes } from './auth.routes';
+import { indicatorRoutes } from './indicators.routes';
 import { systemRoutes } from './system.routes';
+import { tokensRoutes } from './tokens.routes';
+import { usersRoutes } from './users.routes';
 
-export const routes: RouteDef[] = [...systemRoutes];
+export const routes: RouteDef[] = [
+  ...systemRoutes,
+  ...indicatorRoutes,
+  ...authRoutes,
+  ...oidcRoutes,
+  ...usersRoutes,
+  ...tokensRoutes,
+  ...auditRoutes,
+];
