@@ -13,13 +13,20 @@ export function actorCovers(actor: Actor, roles: readonly RoleName[], ancestry: 
 }
 
 /** True when this grant is one of `roles` (or admin) at a unit of the ancestry. */
-export function grantCovers(grant: RoleGrant, roles: readonly RoleName[], ancestry: readonly number[]): boolean {
+export function grantCovers(
+  grant: RoleGrant,
+  roles: readonly RoleName[],
+  ancestry: readonly number[],
+): boolean {
   return (grant.role === 'admin' || roles.includes(grant.role)) && ancestry.includes(grant.unitId);
 }
 
 /** True when the actor holds admin anywhere (admins are granted at the nation). */
 export function isAdmin(actor: Actor): boolean {
-  return actor.kind === 'system' || ((actor.kind === 'user' || actor.kind === 'token') && actor.grants.some((g) => g.role === 'admin'));
+  return (
+    actor.kind === 'system' ||
+    ((actor.kind === 'user' || actor.kind === 'token') && actor.grants.some((g) => g.role === 'admin'))
+  );
 }
 
 /**
