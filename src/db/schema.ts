@@ -102,6 +102,11 @@ export interface IndicatorTable {
   searchText: string;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
+  // 0003_indicator_catalog
+  unitOfMeasureEn: string | null;
+  dataSourceEn: string | null;
+  legalBasisEn: string | null;
+  position: Generated<number>;
 }
 
 export interface ProgramDocumentTable {

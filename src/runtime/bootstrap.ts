@@ -4,8 +4,10 @@
  * on an empty database, the five seed documents.
  */
 import { systemActor } from '../domain/auth/actor';
+import { accountsAtStart } from '../services/auth.service';
 import { systemContext } from '../services/context';
 import type { Db } from '../services/db';
+import { syncIndicatorCatalogAtStart } from '../services/indicator.service';
 
 export interface BootstrapStep {
   name: string;
@@ -20,7 +22,9 @@ export interface BootstrapStep {
 export const bootstrapSteps: BootstrapStep[] = [
   // units
   // indicators
+  { name: 'indicators', run: syncIndicatorCatalogAtStart },
   // accounts
+  { name: 'accounts', run: accountsAtStart },
   // documents
 ];
 
