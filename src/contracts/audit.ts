@@ -73,6 +73,8 @@ export const auditVerificationSchema = z
         /** The row (audit_event.id) named, when it still exists. */
         id: z.number().int().nullable(),
         message: z.string(),
+        /** The values in the message, to say it in another language (`audit.chain.<kind>`). */
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
       })
       .nullable(),
   })

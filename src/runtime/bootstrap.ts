@@ -4,6 +4,7 @@
  * on an empty database, the five seed documents.
  */
 import { systemActor } from '../domain/auth/actor';
+import { accountsAtStart } from '../services/auth.service';
 import { systemContext } from '../services/context';
 import type { Db } from '../services/db';
 import { syncIndicatorCatalogAtStart } from '../services/indicator.service';
@@ -23,6 +24,7 @@ export const bootstrapSteps: BootstrapStep[] = [
   // indicators
   { name: 'indicators', run: syncIndicatorCatalogAtStart },
   // accounts
+  { name: 'accounts', run: accountsAtStart },
   // documents
 ];
 

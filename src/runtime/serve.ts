@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from '../http/app';
+import { oidcSettingsFromEnv } from '../services/oidc.service';
 import { bootstrap } from './bootstrap';
 import { loadConfig } from './config';
 import { openConfiguredDatabase } from './database';
@@ -29,7 +30,8 @@ export async function startServer(): Promise<void> {
   console.log(
     `Cơ sở dữ liệu / Database: ${where}${handle.migrated.length ? `, migrated ${handle.migrated.join(', ')}` : ''}`,
   );
-  for (const line of await bootstrap(handle.db)) console.log(line);
+  const baseUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  for (const line of await bootstrap(handle.db)) console.log(line.replaceAll('{publicUrl}', baseUrl));
 
   const app = createApp({
     db: handle.db,
@@ -37,6 +39,7 @@ export async function startServer(): Promise<void> {
     version: productVersion(),
     webRoot: findWebRoot(),
     publicUrl: config.publicUrl ?? undefined,
+    oidc: oidcSettingsFromEnv(process.env, config.publicUrl),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicUrl ?? `http://localhost:${info.port}`;

@@ -6,7 +6,7 @@
 import type { AuditList, AuditQuery, AuditVerification } from '../contracts/audit';
 import { type AuditContent, auditHashInput } from '../domain/auth/audit-chain';
 import { AppError } from '../domain/errors';
-import { t } from '../i18n';
+import { type Locale, t } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import {
   findAuditEntryByHash,
@@ -98,6 +98,7 @@ export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditVerifi
     seq,
     id,
     message: t(ctx.locale, `audit.chain.${kind}`, params),
+    params,
   });
   let prev: StoredAuditEntry | null = null;
   let checked = 0;
@@ -171,7 +172,9 @@ export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditVerifi
   }
 }
 
-/** The summary line of a verification, in the context's language. */
-export function describeVerification(ctx: ServiceContext, v: AuditVerification): string {
-  return v.problem ? v.problem.message : t(ctx.locale, 'audit.chain.ok', { checked: v.checked });
+/** The summary line of a verification in a language. */
+export function describeVerification(locale: Locale, v: AuditVerification): string {
+  return v.problem
+    ? t(locale, `audit.chain.${v.problem.kind}`, v.problem.params)
+    : t(locale, 'audit.chain.ok', { checked: v.checked });
 }

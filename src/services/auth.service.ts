@@ -627,3 +627,20 @@ export function sessionIdOf(token: string | undefined): string | null {
 export function csrfMatches(expected: string, given: string | undefined): boolean {
   return !!given && secretsEqual(expected, given);
 }
+
+/**
+ * The accounts step of every start: forgets ended sessions and old attempts,
+ * and on a database without an administrator returns the line with a
+ * one-time link to create the first one (`{publicUrl}` is replaced by the
+ * server's address when printed).
+ */
+export async function accountsAtStart(ctx: ServiceContext): Promise<string | undefined> {
+  await purgeExpiredAuthState(ctx);
+  const link = await ensureFirstAdminLink(ctx);
+  if (!link) return undefined;
+  return [
+    'Chưa có quản trị viên. Mở liên kết dùng một lần sau (hiệu lực 24 giờ) để tạo tài khoản quản trị đầu tiên:',
+    'No administrator yet. Open this one-time link (valid for 24 hours) to create the first administrator account:',
+    `  {publicUrl}${link.path}`,
+  ].join('\n');
+}

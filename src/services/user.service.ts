@@ -385,3 +385,11 @@ export async function searchAssignableUnits(
   });
   return units.map(({ parentId: _p, ...u }) => u);
 }
+
+/** A set-password link for the account of an e-mail address (operators, on the server). */
+export async function passwordLinkForEmail(ctx: ServiceContext, email: string): Promise<PasswordLink> {
+  if (ctx.actor.kind !== 'system') throw new AppError('auth.forbidden', { status: 403 });
+  const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
+  if (!user) throw new AppError('user.not_found', { status: 404, params: { id: email } });
+  return issuePasswordLink(ctx, user.id);
+}

@@ -1,5 +1,7 @@
 /** Every command of `nhipso`; areas add theirs here. */
 import type { Command } from '../command';
+import { auditCommands } from './audit.commands';
 import { dbCommands } from './db.commands';
+import { usersCommands } from './users.commands';
 
-export const commands: Command[] = [...dbCommands];
+export const commands: Command[] = [...dbCommands, ...usersCommands, ...auditCommands];
