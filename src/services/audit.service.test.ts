@@ -18,13 +18,11 @@ beforeEach(async () => {
   h = await createTestDatabase();
   w = await buildWorld(h.db);
   let t = Date.parse('2025-11-20T01:00:00Z');
-  ctx = {
-    db: h.db,
-    actor: systemActor('kiểm thử'),
-    now: () => new Date((t += 60_000)),
-    locale: 'vi',
-    ip: null,
+  const tick = () => {
+    t += 60_000;
+    return new Date(t);
   };
+  ctx = { db: h.db, actor: systemActor('kiểm thử'), now: tick, locale: 'vi', ip: null };
   // six entries: #1 … #6
   for (let i = 1; i <= 6; i++) {
     await inTransaction(h.db, (trx) =>
