@@ -79,6 +79,8 @@ export interface IndexPillar {
   scored: boolean;
   /** Weight in the overall normalised score; the pillar's (applicable) maximum points when absent. */
   weight?: number;
+  /** A grouping shown above pillars (DTI: "nền tảng chung" / "hoạt động"). */
+  group?: Text;
   /** How many sub-indicators ("chỉ số thành phần") the official text lists, when known. */
   officialSubIndicatorCount?: number;
   mainIndicators: IndexMainIndicator[];

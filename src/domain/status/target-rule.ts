@@ -56,14 +56,18 @@ function beyondOnBetterSide(value: number, lo: number, hi: number, direction: Di
   return direction === 'higher_better' ? value > hi + tolerance(hi) : value < lo - tolerance(lo);
 }
 
-/** True when `value` is strictly beyond the target on its better side ("vượt chỉ tiêu"). */
+/**
+ * True when `value` is strictly beyond the target on its better side ("vượt chỉ tiêu").
+ * A strict target ("trên 50%", "dưới 5%") asks to be beyond, so it is met but never exceeded.
+ */
 export function exceedsTarget(value: number, target: TargetSpec): boolean {
   switch (target.comparator) {
-    case '>=':
     case '>':
+    case '<':
+      return false;
+    case '>=':
       return value > target.value + tolerance(target.value);
     case '<=':
-    case '<':
     case 'top':
       return value < target.value - tolerance(target.value);
     case '=':
