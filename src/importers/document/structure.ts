@@ -339,7 +339,7 @@ export function roleOfHeading(folded: string, topLevel: boolean): SectionRole | 
 }
 
 /** Builds the section tree from the blocks. */
-function buildSections(text: string, clean: string, folded: string, blocks: Block[]): Section[] {
+function buildSections(clean: string, folded: string, blocks: Block[]): Section[] {
   const sections: Section[] = [];
   const stack: { section: Section; marker: Marker; rank: number }[] = [];
   const lastBlockOf: number[] = [];
@@ -444,7 +444,6 @@ function buildSections(text: string, clean: string, folded: string, blocks: Bloc
     const last = blocks[lastBlockOf[section.index] ?? -1];
     if (last) section.span = [section.span[0], Math.max(section.span[1], last.end)];
   }
-  void text;
   return sections;
 }
 
@@ -463,7 +462,7 @@ export function parseLayout(text: string, cleaned: CleanText = cleanText(text)):
     if (strong) block.strongEnd = strong[1];
   }
   markEndMatter(clean, blocks);
-  const sections = buildSections(text, clean, folded, blocks);
+  const sections = buildSections(clean, folded, blocks);
   return { text, clean, folded, blocks, sections };
 }
 

@@ -51,12 +51,24 @@ export interface Section {
   contentStart: number;
 }
 
+/** A document cited by number in the text. */
+export interface Citation {
+  /** Number and symbol as normalised: `749/QĐ-TTg`, `09-NQ/TU`. */
+  number: string;
+  kind: ReadDocumentInfo['kind'] | null;
+  /** `implements` after "thực hiện / triển khai / cụ thể hóa", `basis` after "căn cứ". */
+  role: 'implements' | 'basis' | 'mentions';
+  span: [number, number];
+}
+
 /** The reader's view of the document's identity. */
 export interface DocumentInfo extends ReadDocumentInfo {
   /** Years the document aims at, e.g. [2025, 2030]. */
   horizonYears: number[];
-  /** Numbers of documents it cites as its basis (`749/QĐ-TTg`, `09-NQ/TU`). */
+  /** Numbers of the documents it cites (`749/QĐ-TTg`, `52-NQ/TW`), in order of first mention. */
   cites: string[];
+  /** The same, with the kind of each and why it is cited. */
+  citations: Citation[];
 }
 
 /** A proposed target with where it sits. */

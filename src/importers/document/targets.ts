@@ -1,0 +1,321 @@
+/**
+ * Targets: every quantified objective a document sets for the future, each
+ * with its year, tier, comparator, value(s), unit, indicator and the exact
+ * words it came from. Past results, figures of another level of government
+ * and counts of indicators are left out.
+ */
+import { matchIndicator } from './indicator-match';
+import { findQuantities, type Quantity } from './quantities';
+import type { Layout } from './structure';
+import type { Section, Target } from './types';
+
+type Level = 'province' | 'district' | 'commune';
+
+/** [start, end) ranges of the clauses of [from, to): split at ";", sentence ends and ": ", not inside brackets. */
+export function splitClauses(clean: string, from: number, to: number, clauses = true): [number, number][] {
+  const out: [number, number][] = [];
+  let start = from;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const ch = clean[i] as string;
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    if (depth > 0) continue;
+    let cut = false;
+    if (ch === ';') cut = clauses;
+    else if (ch === ':' && clauses && /\s/.test(clean[i + 1] ?? ' ')) cut = true;
+    else if (
+      (ch === '.' || ch === '!' || ch === '?') &&
+      /^\s+[\p{Lu}“"(+\-•]/u.test(clean.slice(i + 1, i + 4))
+    )
+      cut = !/(?:^|\s)(TP|Tp|v\.v|TS|ThS|PGS|GS|Th\.S|St|tr)$/u.test(clean.slice(Math.max(from, i - 5), i));
+    else if (ch === '\n' && /^\n\s*\n/.test(clean.slice(i, i + 3))) cut = true;
+    // a bullet run into the line before it: "… cơ quan nhà nước- 70% hoạt động …"
+    else if (ch === '-' && /\p{L}/u.test(clean[i - 1] ?? '') && /^\s+\d/.test(clean.slice(i + 1, i + 4)))
+      cut = true;
+    if (cut) {
+      if (i > start) out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  if (to > start) out.push([start, to]);
+  return out.filter(([s, e]) => /\S/.test(clean.slice(s, e)));
+}
+
+const futureYear =
+  /(?:den|toi|truoc|vao|trong|het|cuoi|den het|den cuoi|giai doan \d{4}\s*[-–]\s*)\s*(?:nam\s+)?(20\d\d)(?!\d)/g;
+const anyYear = /(?:^|[^a-z/])nam\s+(20\d\d|19\d\d)(?!\d)/g;
+
+function yearsIn(folded: string, refYear: number | null): number[] {
+  const years: number[] = [];
+  for (const m of folded.matchAll(futureYear)) years.push(Number(m[1]));
+  for (const m of folded.matchAll(anyYear)) {
+    const y = Number(m[1]);
+    const before = folded.slice(Math.max(0, m.index - 12), m.index + 1);
+    if (/so voi\s*$|tu\s*$|ke tu\s*$/.test(before)) continue;
+    if (refYear === null || y > refYear) years.push(y);
+  }
+  return years;
+}
+
+/** The year a heading sets: "Đến năm 2025", "Mục tiêu cụ thể đến năm 2030", "giai đoạn 2021-2025"; null if two. */
+function headingYear(folded: string): number | null {
+  const years = new Set<number>();
+  for (const m of folded.matchAll(
+    /(?:den|toi|truoc|trong|het)\s+(?:het\s+)?nam\s+(20\d\d)|giai doan\s+20\d\d\s*[-–]\s*(20\d\d)|(?:^|[^a-z])nam\s+(20\d\d)/g,
+  ))
+    years.add(Number(m[1] ?? m[2] ?? m[3]));
+  return years.size === 1 ? ([...years][0] as number) : null;
+}
+
+const pastWords =
+  /(?:^|[^a-z])(da dat|da co|da hoan thanh|da trien khai|da thuc hien|da xep|da duoc|dat duoc|hien nay|hien tai|hien co|hien dang|tinh den|den nay|nam qua|vua qua|truoc day|ket qua dat|so voi cung ky)(?![a-z])/;
+const futureWords = /(?:^|[^a-z])(phan dau|phan dau|muc tieu|den nam|se|dam bao|can dat|dat muc)(?![a-z])/;
+const foreignScope = new RegExp(
+  [
+    String.raw`(?:ca nuoc|toan quoc|trung uong|chinh phu|quoc gia)\s*(?:phan dau|dat muc tieu|dat|co|la|huong toi|de ra|dat ra)(?![a-z])`,
+    String.raw`(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:ca nuoc|quoc gia|chinh phu|trung uong|chuong trinh chuyen doi so quoc gia|bo)(?![a-z])`,
+    String.raw`so voi\s+(?:muc tieu|chi tieu|binh quan|muc trung binh|trung binh)`,
+    String.raw`(?:binh quan|trung binh)\s+(?:chung\s+)?(?:cua\s+)?(?:ca nuoc|toan quoc)`,
+    String.raw`(?:chuong trinh|chien luoc|quyet dinh)[^;]{0,80}(?:dat|de ra|dat ra)\s+(?:muc tieu|chi tieu)`,
+  ].join('|'),
+);
+
+function ancestors(sections: Section[], index: number | null): Section[] {
+  const out: Section[] = [];
+  let at = index;
+  while (at !== null) {
+    const s = sections[at] as Section;
+    out.push(s);
+    at = s.parent;
+  }
+  return out;
+}
+
+const tierRe =
+  /(?:^|[^a-z])cap\s+(bo,?\s*tinh|bo\/tinh|tinh|huyen|quan|xa)(?![a-z])((?:\s*(?:,|va)\s*(?:cap\s+)?(?:tinh|huyen|xa)(?![a-z]))*)/g;
+
+/** The tiers a clause names ("cấp tỉnh", "cấp huyện và…", "cấp tỉnh, cấp huyện"). */
+function tiersIn(folded: string): Level[] {
+  // "từ cấp tỉnh đến cấp xã" names a reach, not a tier
+  const text = folded
+    .replace(/tu\s+cap\s+\w+\s+(?:den|toi|xuong)\s+cap\s+\w+/g, ' ')
+    .replace(/(?:den|toi|xuong)\s+cap\s+xa/g, ' ');
+  const out: Level[] = [];
+  const add = (word: string) => {
+    const level: Level = /tinh/.test(word) ? 'province' : /huyen|quan/.test(word) ? 'district' : 'commune';
+    if (!out.includes(level)) out.push(level);
+  };
+  for (const m of text.matchAll(tierRe)) {
+    add(m[1] as string);
+    for (const w of (m[2] as string).split(/,|\bva\b/)) if (w.trim()) add(w);
+  }
+  return out;
+}
+
+function trimQuote(clean: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  const text = () => clean.slice(s, e);
+  for (;;) {
+    const before = [s, e];
+    while (s < e && /[\s,;:.+\-–•*]/.test(clean[s] as string)) s++;
+    const lead = /^(và|hoặc|hay|đồng thời|trong đó)\s+/iu.exec(text());
+    if (lead) s += lead[0].length;
+    while (e > s && /[\s,;:.]/.test(clean[e - 1] as string)) e--;
+    // a long exception in brackets at the end: "(trừ hồ sơ … bí mật nhà nước)"
+    if (clean[e - 1] === ')') {
+      const open = clean.lastIndexOf('(', e - 1);
+      if (open > s && e - open > 15 && !/\d/.test(clean.slice(open, e))) e = open;
+    }
+    if (before[0] === s && before[1] === e) break;
+  }
+  return [s, e];
+}
+
+/** Options of the target reader. */
+export interface TargetOptions {
+  /** Year of issue, to tell past figures from future ones. */
+  referenceYear: number | null;
+  /** A one-year plan ("Kế hoạch … năm 2024"): the year of targets that name none. */
+  defaultYear: number | null;
+}
+
+/** Reads every target of a document. */
+export function extractTargets(layout: Layout, options: TargetOptions): Target[] {
+  const { clean, folded, sections, text } = layout;
+  const targets: (Target & { ownItem: boolean; group: string | null })[] = [];
+  const hasSections = sections.length > 0;
+
+  for (const block of layout.blocks) {
+    if (block.endMatter) continue;
+    if (hasSections && block.section === null) continue;
+    const section = block.section === null ? null : (sections[block.section] as Section);
+    const role = section?.role ?? null;
+    if (role === 'situation' || role === 'viewpoints') continue;
+    const chain = ancestors(sections, block.section);
+    // a block that opens a section may carry a year in its own heading ("a) Đến năm 2025")
+    let heading: number | null = null;
+    for (const s of chain) {
+      heading = headingYear(folded.slice(s.headingSpan[0], s.headingSpan[1]));
+      if (heading !== null) break;
+    }
+    const contextHeadings = chain
+      .slice(0, 3)
+      .map((s) => folded.slice(s.headingSpan[0], s.headingSpan[1]))
+      .join(' ');
+
+    for (const [ss, se] of splitClauses(clean, block.contentStart, block.end, false)) {
+      const sentence = folded.slice(ss, se);
+      const sentenceTiers = tiersIn(sentence);
+      const sentenceYears = yearsIn(sentence, options.referenceYear);
+      for (const [cs, ce] of splitClauses(clean, ss, se)) {
+        const quantities = findQuantities(clean, folded, cs, ce);
+        if (!quantities.length) continue;
+        dropBaselinesOfChanges(folded, quantities);
+        quantities.forEach((q, i) => {
+          const prev = quantities[i - 1];
+          const next = quantities[i + 1];
+          const segStart = prev ? boundary(clean, prev.end, q.start)[1] : cs;
+          const segEnd = next ? boundary(clean, q.end, next.start)[0] : ce;
+          const seg = folded.slice(segStart, segEnd);
+          const beforeQ = folded.slice(segStart, q.start);
+          const clauseBefore = folded.slice(cs, q.start);
+          // a past result or another government's figure is no target of this document
+          if (isPast(beforeQ, clauseBefore, options.referenceYear)) return;
+          if (foreignScope.test(clauseBefore) || inForeignBrackets(folded, cs, q.start)) return;
+          if (role === 'funding' && q.unit === 'amount' && q.comparator === '=') return;
+
+          const [qs, qe] = trimQuote(clean, segStart, segEnd);
+          if (qe <= qs) return;
+          const quote = text.slice(qs, qe);
+          const years = yearsIn(seg, options.referenceYear);
+          const year = years[0] ?? sentenceYears[0] ?? heading ?? options.defaultYear;
+          const subject = subjectOf(folded, q, segStart, segEnd);
+          const levels = levelsOf(seg, subject, q, sentenceTiers);
+          const match = matchIndicator({
+            own: seg,
+            subject,
+            context: `${sentence} ${contextHeadings}`,
+            unit: q.unit,
+          });
+          for (const level of levels.length ? levels : [null]) {
+            targets.push({
+              year,
+              level,
+              comparator: q.comparator,
+              value: q.value,
+              valueMax: q.valueMax,
+              unit: q.unit,
+              indicator: match?.code ?? null,
+              confidence: match?.confidence ?? 0,
+              quote,
+              span: [qs, qe],
+              section: section?.path ?? null,
+              group: chain.find((c) => c.kind !== 'bullet')?.path ?? null,
+              valueText: clean.slice(q.start, q.end).replace(/\s+/g, ' ').trim(),
+              unitLabel: q.unitLabel,
+              ownItem: segStart === cs && cs <= block.contentStart + 2,
+            });
+          }
+        });
+      }
+    }
+  }
+  return dedupe(targets);
+}
+
+/** "từ 50% lên 80%": the first figure is where it starts, not a target. */
+function dropBaselinesOfChanges(folded: string, quantities: Quantity[]): void {
+  for (let i = quantities.length - 2; i >= 0; i--) {
+    const a = quantities[i] as Quantity;
+    const b = quantities[i + 1] as Quantity;
+    const between = folded.slice(a.end, b.start);
+    if (
+      /(?:^|[^a-z])tu\s*$/.test(folded.slice(a.start - 4, a.numberStart)) ||
+      folded.slice(a.start, a.numberStart).trim() === 'tu'
+    ) {
+      if (/^[^;.]{0,60}?(?:len|thanh|toi)\s*(?:muc\s*)?$/.test(between)) quantities.splice(i, 1);
+    }
+  }
+}
+
+/** Where one figure's words end and the next one's begin: around the last ", " / " và " between them. */
+function boundary(clean: string, from: number, to: number): [number, number] {
+  const between = clean.slice(from, to);
+  let cut: [number, number] | null = null;
+  for (const m of between.matchAll(/,\s+|\s+(?:và|hoặc|cùng)\s+/gu))
+    cut = [from + m.index, from + m.index + m[0].length];
+  return cut ?? [to, to];
+}
+
+/** What a figure measures: the words after "90%", or before it ("Tỷ lệ … trên 50%"). */
+function subjectOf(folded: string, q: Quantity, segStart: number, segEnd: number): string {
+  const after = folded.slice(q.end, segEnd).replace(/\s+/g, ' ').trim();
+  if (q.unit === 'count')
+    return `${q.unitLabel ? folded.slice(q.end - (q.unitLabel?.length ?? 0), q.end) : ''} ${after}`.trim();
+  if (after) return after.replace(/^(cac|nhung)\s+/, '');
+  return folded
+    .slice(segStart, q.start)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(ty le|ty trong|so)\s+/, '');
+}
+
+function levelsOf(seg: string, subject: string, q: Quantity, sentenceTiers: Level[]): Level[] {
+  if (q.per) return [q.per];
+  const tiers = tiersIn(seg);
+  if (tiers.length) return tiers;
+  // "của tỉnh" is the province's own tier only where the sentence sets other tiers beside it
+  if (sentenceTiers.some((t) => t !== 'province') && /(?:cua|tai|o) tinh(?![a-z])/.test(seg))
+    return ['province'];
+  if (/^(xa|phuong|thi tran|xa, phuong)(?![a-z])/.test(subject)) return ['commune'];
+  if (/^(huyen|quan|thi xa)(?![a-z])/.test(subject) && q.unit === 'percent') return ['district'];
+  return [];
+}
+
+function isPast(beforeQ: string, clauseBefore: string, refYear: number | null): boolean {
+  if (/(?:xep|dung|vi)\s+(?:hang\s+)?(?:thu\s+)?(?:vi tri\s+)?(?:thu\s+)?\d+\s*\/\s*\d+/.test(beforeQ))
+    return true;
+  if (pastWords.test(clauseBefore) && !futureWords.test(clauseBefore)) return true;
+  if (refYear !== null) {
+    for (const m of clauseBefore.matchAll(/(?:^|[^a-z])nam\s+(20\d\d|19\d\d)(?!\d)/g)) {
+      const y = Number(m[1]);
+      const pre = clauseBefore.slice(Math.max(0, m.index - 14), m.index + 1);
+      if (y <= refYear && !/(den|toi|truoc|vao|het|so voi|tu|trong)\s*$/.test(pre)) return true;
+    }
+  }
+  return false;
+}
+
+/** A figure inside brackets that quote another government: "(cả nước 25%)". */
+function inForeignBrackets(folded: string, from: number, at: number): boolean {
+  const open = folded.lastIndexOf('(', at);
+  if (open < from || folded.indexOf(')', open) < at) return false;
+  return /^\(\s*(ca nuoc|toan quoc|quoc gia|binh quan|trung binh|muc tieu (chung|quoc gia))/.test(
+    folded.slice(open, at),
+  );
+}
+
+/** One target per figure: a bullet the conversion printed twice keeps the first. */
+function dedupe(targets: (Target & { ownItem: boolean; group: string | null })[]): Target[] {
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  for (const t of targets) {
+    const key = [
+      t.group,
+      t.year,
+      t.level,
+      t.comparator,
+      t.value,
+      t.valueMax,
+      t.unit,
+      t.indicator ?? t.quote,
+    ].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { ownItem: _own, group: _group, ...target } = t;
+    out.push(target);
+  }
+  return out;
+}
