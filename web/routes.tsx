@@ -3,6 +3,8 @@
  */
 import type { ComponentType } from 'react';
 import { HomePage } from './pages/home/HomePage';
+import { IndicatorDetailPage } from './pages/indicators/IndicatorDetailPage';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 export interface PageRoute {
@@ -10,6 +12,10 @@ export interface PageRoute {
   component: ComponentType<{ params: Record<string, string> }>;
 }
 
-export const pageRoutes: PageRoute[] = [{ path: '/', component: HomePage }];
+export const pageRoutes: PageRoute[] = [
+  { path: '/', component: HomePage },
+  { path: '/indicators', component: IndicatorsPage },
+  { path: '/indicators/:code', component: IndicatorDetailPage },
+];
 
 export const notFound = NotFoundPage;

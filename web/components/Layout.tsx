@@ -8,7 +8,10 @@ export interface NavItem {
 }
 
 /** Main navigation; areas add their entries. */
-export const navItems: NavItem[] = [{ to: '/', key: 'nav.home' }];
+export const navItems: NavItem[] = [
+  { to: '/', key: 'nav.home' },
+  { to: '/indicators', key: 'nav.indicators' },
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
