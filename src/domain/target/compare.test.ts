@@ -39,6 +39,17 @@ describe('comparing with an at-least target (>=)', () => {
     );
   });
 
+  it('ignores floating-point noise at the bound', () => {
+    expect(compareWithTarget(89.99999999999999, target, 'higher_better')).toMatchObject({
+      met: true,
+      gap: 0,
+    });
+    expect(compareWithTarget(90.00000000000001, target, 'higher_better').exceeded).toBe(false);
+    expect(compareWithTarget(50.00000000000001, { comparator: '>', value: 50 }, 'higher_better').met).toBe(
+      false,
+    );
+  });
+
   it('treats a zero target as met by any non-negative value', () => {
     expect(compareWithTarget(0, { comparator: '>=', value: 0 }, 'higher_better')).toEqual({
       met: true,

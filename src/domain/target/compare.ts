@@ -11,6 +11,8 @@
  * - `top` N "nhóm 20 địa phương dẫn đầu": a rank (1 = best) of N or better.
  *
  * Results:
+ * - Values within a billionth of the bound count as on it (floating-point noise
+ *   of a Σ numerators ÷ Σ denominators must not turn "met" into "not met").
  * - `gap` is signed, in the indicator's unit: how much the value must still
  *   move to meet the target — positive: rise, negative: fall; 0 when met. (For a
  *   strict `>`/`<` target a value exactly on the bound is not met, gap 0.)
@@ -107,11 +109,13 @@ export function compareWithTarget(
   const far = target.comparator === 'range' ? (orientation === 'up' ? max : target.value) : near;
   const strict = target.comparator === '>' || target.comparator === '<';
 
+  // roll-ups divide: 89.99999999999999 must count as reaching 90
+  const eps = 1e-9 * Math.max(1, Math.abs(near), Math.abs(far));
   let met: boolean;
-  if (orientation === 'up') met = strict ? actual > near : actual >= near;
-  else met = strict ? actual < near : actual <= near;
+  if (orientation === 'up') met = strict ? actual > near + eps : actual >= near - eps;
+  else met = strict ? actual < near - eps : actual <= near + eps;
 
-  const beyondFar = orientation === 'up' ? actual > far : actual < far;
+  const beyondFar = orientation === 'up' ? actual > far + eps : actual < far - eps;
   const exceeded = met && !strict && beyondFar;
   const gap = met ? 0 : near - actual;
 
