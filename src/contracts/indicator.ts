@@ -7,7 +7,9 @@ import {
   aggregations,
   directions,
   INDICATOR_CODE_PATTERN,
+  type IndicatorKind,
   indicatorKinds,
+  type Pillar,
   pillars,
   reportingUnitKinds,
 } from '../domain/indicator/indicator';
@@ -17,6 +19,7 @@ export const bilingualTextSchema = z.object({
   vi: z.string(),
   en: z.string().nullable(),
 });
+/** A text pair as the API gives it. */
 export type BilingualText = z.infer<typeof bilingualTextSchema>;
 
 /** An indicator as the API shows it. */
@@ -44,24 +47,33 @@ export const indicatorSchema = z
     ownerUnitId: z.number().int().nullable(),
   })
   .meta({ id: 'Indicator' });
+/** An indicator as the API gives it. */
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 /** Filters of the catalog list. `search` ignores diacritics and case. */
 export const indicatorListQuerySchema = z.object({
-  search: z
-    .string()
-    .trim()
-    .max(200)
+  search: z.string().trim().max(200).optional().meta({
+    description: 'Words of the name, code or keywords; diacritics and case ignored',
+    example: 'thanh toan dien tu',
+  }),
+  // an empty parameter (`?pillar=`) means no filter, as forms send it
+  pillar: z
+    .union([z.enum(pillars), z.literal('')])
     .optional()
-    .meta({
-      description: 'Words of the name, code or keywords; diacritics and case ignored',
-      example: 'thanh toan dien tu',
-    }),
-  pillar: z.enum(pillars).optional(),
-  kind: z.enum(indicatorKinds).optional(),
+    .transform((v) => v || undefined),
+  kind: z
+    .union([z.enum(indicatorKinds), z.literal('')])
+    .optional()
+    .transform((v) => v || undefined),
 });
-export type IndicatorListQuery = z.infer<typeof indicatorListQuerySchema>;
+/** The parsed filters (what the service takes). */
+export interface IndicatorListQuery {
+  search?: string;
+  pillar?: Pillar;
+  kind?: IndicatorKind;
+}
 
+/** The answer of the catalog list: matching indicators, best first, with counts for the pillar tabs. */
 export const indicatorListSchema = z
   .object({
     items: z.array(indicatorSchema),
@@ -76,6 +88,7 @@ export const indicatorListSchema = z
     catalogSize: z.number().int(),
   })
   .meta({ id: 'IndicatorList' });
+/** The answer of `GET /api/indicators`. */
 export type IndicatorList = z.infer<typeof indicatorListSchema>;
 
 /** `:code` of `/api/indicators/:code`; lower case is accepted. */

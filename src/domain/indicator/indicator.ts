@@ -18,10 +18,12 @@
  */
 import type { ErrorDetail } from '../errors';
 
+/** Every pillar, in display order. */
 export const pillars = ['government', 'economy', 'society', 'foundation'] as const;
 /** The three DX pillars plus the foundations (awareness, institutions, infrastructure, people, security). */
 export type Pillar = (typeof pillars)[number];
 
+/** Every kind of indicator. */
 export const indicatorKinds = ['ratio', 'count', 'amount', 'rank', 'boolean'] as const;
 /**
  * What sort of number an indicator is: `ratio` (numerator ÷ denominator,
@@ -31,14 +33,17 @@ export const indicatorKinds = ['ratio', 'count', 'amount', 'rank', 'boolean'] as
  */
 export type IndicatorKind = (typeof indicatorKinds)[number];
 
+/** Every way of aggregating. */
 export const aggregations = ['ratio', 'sum', 'mean', 'min', 'max', 'none'] as const;
 /** How values of several units combine into one for the unit above them. */
 export type Aggregation = (typeof aggregations)[number];
 
+/** Both directions. */
 export const directions = ['higher_better', 'lower_better'] as const;
 /** Which way an indicator improves. */
 export type Direction = (typeof directions)[number];
 
+/** Every kind of reporting unit. */
 export const reportingUnitKinds = ['province', 'department', 'district', 'commune', 'agency'] as const;
 /** Kinds of units that report an indicator (districts: only for periods before 1 July 2025). */
 export type ReportingUnitKind = (typeof reportingUnitKinds)[number];

@@ -5,6 +5,7 @@
  */
 import type { Bilingual } from './indicator';
 
+/** Cited documents by key, e.g. `legalDocuments.QD749.vi`. */
 export const legalDocuments = {
   NQ52_TW: {
     vi: 'Nghị quyết 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương, chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư',

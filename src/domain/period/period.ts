@@ -12,6 +12,7 @@
  */
 import { AppError } from '../errors';
 
+/** The kinds of period, longest first. */
 export const periodKinds = ['year', 'quarter', 'month'] as const;
 /** How long a period is. */
 export type PeriodKind = (typeof periodKinds)[number];
@@ -24,8 +25,9 @@ export interface Period {
   readonly index: number;
 }
 
-/** Years a period may name: the program runs from the 2000s, targets reach 2030 and beyond. */
+/** The first year a period may name (the program's history starts in the 2000s). */
 export const MIN_PERIOD_YEAR = 2000;
+/** The last year a period may name (targets reach 2030 and beyond). */
 export const MAX_PERIOD_YEAR = 2100;
 
 const PERIOD_PATTERN = /^(\d{4})(?:Q(\d)|-(\d{2}))?$/;

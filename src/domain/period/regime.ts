@@ -74,13 +74,12 @@ export interface ReportingWindow {
   lastDayOnTime: string | null;
 }
 
-/**
- * Decree 09/2019 periodic-report regimes (cut-off on the 15th). Their
- * deadlines are set by each report, so rounds under them set a due date.
- */
+// Decree 09/2019 periodic-report regimes (cut-off on the 15th). Their
+// deadlines are set by each report, so rounds under them set a due date.
 const decree09 =
   'Nghị định 09/2019/NĐ-CP ngày 24/01/2019 quy định về chế độ báo cáo của cơ quan hành chính nhà nước';
 
+/** Monthly report, Decree 09/2019 cut-off: the 15th of the previous month to the 14th. */
 export const decree09MonthlyRegime: ReportingRegime = {
   code: 'ND09_MONTHLY',
   nameVi: 'Báo cáo định kỳ hằng tháng (Nghị định 09/2019/NĐ-CP)',
@@ -91,6 +90,7 @@ export const decree09MonthlyRegime: ReportingRegime = {
   legalBasis: decree09,
 };
 
+/** Quarterly report, Decree 09/2019 cut-off: the 15th of the month before the quarter to the 14th of its last month. */
 export const decree09QuarterlyRegime: ReportingRegime = {
   code: 'ND09_QUARTERLY',
   nameVi: 'Báo cáo định kỳ hằng quý (Nghị định 09/2019/NĐ-CP)',
@@ -101,6 +101,7 @@ export const decree09QuarterlyRegime: ReportingRegime = {
   legalBasis: decree09,
 };
 
+/** Yearly report, Decree 09/2019 cut-off: 15 December of the previous year to 14 December. */
 export const decree09YearlyRegime: ReportingRegime = {
   code: 'ND09_YEARLY',
   nameVi: 'Báo cáo định kỳ hằng năm (Nghị định 09/2019/NĐ-CP)',

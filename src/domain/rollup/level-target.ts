@@ -41,6 +41,7 @@ export interface UnitAssessment {
   comparison: TargetComparison;
 }
 
+/** Both readings of a level target. */
 export interface LevelTargetReadings {
   /** Reading 1: the level as a whole, with its comparison (null without data). */
   rate: RollupResult & { comparison: TargetComparison | null };

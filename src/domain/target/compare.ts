@@ -29,6 +29,7 @@
 import { AppError, type ErrorDetail } from '../errors';
 import type { Direction } from '../indicator/indicator';
 
+/** Every comparator a target may use. */
 export const comparators = ['>=', '>', '<=', '<', '=', 'range', 'top'] as const;
 /** How a target's value is read. */
 export type Comparator = (typeof comparators)[number];

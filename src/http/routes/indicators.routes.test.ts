@@ -34,6 +34,13 @@ describe('the indicator catalog API', () => {
     expect(codes).not.toContain('GOV.WORKFILE_ONLINE');
   });
 
+  it('takes empty parameters as no filter', async () => {
+    const res = await app.request('/api/indicators?search=&pillar=&kind=');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as IndicatorList;
+    expect(body.items).toHaveLength(body.catalogSize);
+  });
+
   it('filters by pillar and kind together', async () => {
     const res = await app.request('/api/indicators?pillar=society&kind=count');
     const body = (await res.json()) as IndicatorList;
