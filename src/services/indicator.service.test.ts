@@ -78,7 +78,17 @@ describe('the indicator catalog in the database', () => {
     expect(r.inserted).toHaveLength(nationalIndicators.length - 1);
     expect(r.conflicts).toEqual(['SOC.PUBLIC_WIFI']);
     expect(r.updated).toEqual([]);
-    expect(await auditCount()).toBe(before + nationalIndicators.length - 1);
+    // one audit entry names every indicator added
+    expect(await auditCount()).toBe(before + 1);
+    const entry = await h.db
+      .selectFrom('auditEvent')
+      .select(['action', 'after'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.action).toBe('indicator.catalog_add');
+    const added = (entry.after as { added: { code: string; id: number }[] }).added;
+    expect(added.map((a) => a.code)).toEqual(r.inserted);
+    expect(added.every((a) => Number.isInteger(a.id))).toBe(true);
     const wifi = await h.db
       .selectFrom('indicator')
       .selectAll()

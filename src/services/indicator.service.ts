@@ -209,15 +209,16 @@ export async function syncNationalIndicatorCatalog(
       });
       result.updated.push(row.code);
     }
-    const ids = await insertIndicators(trx, toInsert);
-    for (const row of toInsert) {
+    if (toInsert.length > 0) {
+      const ids = await insertIndicators(trx, toInsert);
+      result.inserted = toInsert.map((r) => r.code);
+      // one entry for the batch: the definitions are the shipped catalog, named by code and id
       await recordAudit(trx, ctx, {
         action: 'indicator.catalog_add',
         entityType: 'indicator',
-        entityId: row.code,
-        after: { id: ids.get(row.code), ...row, searchText: undefined },
+        entityId: toInsert.length === 1 ? toInsert[0]?.code : null,
+        after: { added: toInsert.map((r) => ({ id: ids.get(r.code), code: r.code, nameVi: r.nameVi })) },
       });
-      result.inserted.push(row.code);
     }
     return result;
   });
