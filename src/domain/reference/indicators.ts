@@ -571,7 +571,7 @@ const entries: Entry[] = [
     kind: 'ratio',
     numerator: bi(
       'Số lượt đánh giá hài lòng hoặc rất hài lòng về việc giải quyết thủ tục hành chính',
-      'Ratings "satisfied" or "very satisfied" with the handling of administrative procedures',
+      'Ratings “satisfied” or “very satisfied” with the handling of administrative procedures',
     ),
     denominator: bi(
       'Tổng số lượt đánh giá việc giải quyết thủ tục hành chính trong kỳ',
@@ -592,8 +592,8 @@ const entries: Entry[] = [
     kind: 'rank',
     unit: bi('hạng', 'rank'),
     definition: bi(
-      'Thứ hạng của tỉnh trong bảng xếp hạng Chỉ số đánh giá chuyển đổi số cấp tỉnh công bố hằng năm; 1 là cao nhất. Mục tiêu thường viết "thuộc nhóm N địa phương dẫn đầu" (top N).',
-      'The province\'s place in the yearly provincial Digital Transformation Index ranking; 1 is best. Targets are usually written "among the N leading provinces" (top N).',
+      'Thứ hạng của tỉnh trong bảng xếp hạng Chỉ số đánh giá chuyển đổi số cấp tỉnh công bố hằng năm; 1 là cao nhất. Mục tiêu thường viết “thuộc nhóm N địa phương dẫn đầu” (top N).',
+      "The province's place in the yearly provincial Digital Transformation Index ranking; 1 is best. Targets are usually written “among the N leading provinces” (top N).",
     ),
     legal: ['QD922_BTTTT'],
     source: source.ministry,
@@ -820,8 +820,8 @@ const entries: Entry[] = [
     ),
     denominator: bi('Giá trị tăng thêm của ngành, lĩnh vực', 'Value added of the sector'),
     definition: bi(
-      'Mỗi ngành, lĩnh vực do sở quản lý ngành báo cáo (nông nghiệp, công nghiệp, thương mại, du lịch …). Mục tiêu "tối thiểu X% trong từng ngành, lĩnh vực" đọc theo cách thứ hai: tỷ lệ ngành, lĩnh vực tự đạt X%.',
-      'Each sector is reported by the department that manages it (agriculture, industry, trade, tourism …). A target of "at least X% in every sector" is read the second way: the share of sectors that reach X% on their own.',
+      'Mỗi ngành, lĩnh vực do sở quản lý ngành báo cáo (nông nghiệp, công nghiệp, thương mại, du lịch …). Mục tiêu “tối thiểu X% trong từng ngành, lĩnh vực” đọc theo cách thứ hai: tỷ lệ ngành, lĩnh vực tự đạt X%.',
+      'Each sector is reported by the department that manages it (agriculture, industry, trade, tourism …). A target of “at least X% in every sector” is read the second way: the share of sectors that reach X% on their own.',
     ),
     legal: ['QD749', 'QD411'],
     source: source.stats,
@@ -877,8 +877,8 @@ const entries: Entry[] = [
       'All small and medium-sized enterprises operating in the province',
     ),
     definition: bi(
-      'Rộng hơn "sử dụng nền tảng số": doanh nghiệp thay đổi cách quản trị, sản xuất, kinh doanh nhờ công nghệ số.',
-      'Broader than "using digital platforms": the enterprise changes how it is run, produces and sells through digital technology.',
+      'Rộng hơn “sử dụng nền tảng số”: doanh nghiệp thay đổi cách quản trị, sản xuất, kinh doanh nhờ công nghệ số.',
+      'Broader than “using digital platforms”: the enterprise changes how it is run, produces and sells through digital technology.',
     ),
     legal: ['QD749', 'ND80_2021'],
     source: source.enterprises,
@@ -995,7 +995,7 @@ const entries: Entry[] = [
     ),
     definition: bi(
       'Sản phẩm Chương trình Mỗi xã một sản phẩm (OCOP) được bán trên ít nhất một sàn thương mại điện tử.',
-      '"One Commune One Product" (OCOP) products sold on at least one e-commerce platform.',
+      '“One Commune One Product” (OCOP) products sold on at least one e-commerce platform.',
     ),
     legal: ['QD645', 'QD411'],
     source: source.trade,
@@ -1142,8 +1142,8 @@ const entries: Entry[] = [
     ),
     denominator: bi('Tổng số xã (thôn)', 'All communes (villages)'),
     definition: bi(
-      'Mục tiêu "100% xã" đọc theo xã; tỉnh có thể theo dõi riêng xã miền núi, vùng sâu, vùng xa.',
-      'A "100% of communes" target is read per commune; provinces may track mountain and remote communes separately.',
+      'Mục tiêu “100% xã” đọc theo xã; tỉnh có thể theo dõi riêng xã miền núi, vùng sâu, vùng xa.',
+      'A “100% of communes” target is read per commune; provinces may track mountain and remote communes separately.',
     ),
     legal: ['QD749'],
     source: source.telecom,
@@ -1297,8 +1297,8 @@ const entries: Entry[] = [
     numerator: bi('Số người dân có hồ sơ sức khỏe điện tử', 'People with an electronic health record'),
     denominator: bi('Tổng dân số', 'Total population'),
     definition: bi(
-      'Hồ sơ sức khỏe điện tử lưu thông tin khám, chữa bệnh, tiêm chủng của mỗi người, hướng tới sáng kiến "mỗi người dân có một bác sĩ riêng".',
-      'An electronic health record keeps each person’s consultations, treatments and vaccinations, towards the "a personal doctor for every citizen" initiative.',
+      'Hồ sơ sức khỏe điện tử lưu thông tin khám, chữa bệnh, tiêm chủng của mỗi người, hướng tới sáng kiến “mỗi người dân có một bác sĩ riêng”.',
+      'An electronic health record keeps each person’s consultations, treatments and vaccinations, towards the “a personal doctor for every citizen” initiative.',
     ),
     legal: ['QD411', 'QD06'],
     source: source.health,

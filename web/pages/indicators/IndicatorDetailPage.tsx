@@ -87,7 +87,7 @@ function IndicatorView({ i }: { i: Indicator }) {
                 <p className="muted small">{t('indicators.detail.formula')}</p>
               </div>
             ) : (
-              <p>{t('indicators.detail.value_single', { unit: unitLabel(i, pick) })}</p>
+              <p>{t(`indicators.detail.value.${i.kind}`, { unit: unitLabel(i, pick) })}</p>
             )}
           </section>
 

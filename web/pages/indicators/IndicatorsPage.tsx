@@ -173,6 +173,7 @@ export function IndicatorsPage(_: { params: Record<string, string> }) {
                           <span className="badge badge--warn indicator-own">{t('indicators.own')}</span>
                         )}
                         <div className="muted small">{pick(i.nameEn, i.nameVi)}</div>
+                        <code className="indicator-code-inline small">{i.code}</code>
                       </td>
                       <td>
                         <span className={kindBadge[i.kind]}>{t(`indicators.kind.${i.kind}`)}</span>
