@@ -8,6 +8,7 @@ import { accountsAtStart } from '../services/auth.service';
 import { systemContext } from '../services/context';
 import type { Db } from '../services/db';
 import { syncIndicatorCatalogAtStart } from '../services/indicator.service';
+import { ensureReferenceUnits } from '../services/unit-reference.service';
 
 export interface BootstrapStep {
   name: string;
@@ -21,6 +22,7 @@ export interface BootstrapStep {
  */
 export const bootstrapSteps: BootstrapStep[] = [
   // units
+  { name: 'units', run: ensureReferenceUnits },
   // indicators
   { name: 'indicators', run: syncIndicatorCatalogAtStart },
   // accounts

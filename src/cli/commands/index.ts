@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { auditCommands } from './audit.commands';
 import { dbCommands } from './db.commands';
+import { unitsCommands } from './units.commands';
 import { usersCommands } from './users.commands';
 
-export const commands: Command[] = [...dbCommands, ...usersCommands, ...auditCommands];
+export const commands: Command[] = [...dbCommands, ...unitsCommands, ...usersCommands, ...auditCommands];

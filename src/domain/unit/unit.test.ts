@@ -11,6 +11,7 @@ import {
   unitDepth,
   unitTier,
   validityOverlaps,
+  vietnamDate,
 } from './unit';
 
 const u = (
@@ -77,6 +78,11 @@ describe('validity [validFrom, validTo)', () => {
     expect(addDays('2025-07-01', -1)).toBe('2025-06-30');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it("takes today's date in Vietnam's time zone", () => {
+    expect(vietnamDate(new Date('2025-06-30T16:59:00Z'))).toBe('2025-06-30');
+    expect(vietnamDate(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
   });
 
   it('accepts only real calendar dates', () => {

@@ -64,6 +64,15 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * Today's date in Vietnam (UTC+7, no daylight saving): what "today" means for
+ * validity, whatever the server's time zone.
+ * @example vietnamDate(new Date('2025-06-30T18:00:00Z')) // "2025-07-01"
+ */
+export function vietnamDate(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -9,10 +9,12 @@ import { authRoutes, oidcRoutes } from './auth.routes';
 import { indicatorRoutes } from './indicators.routes';
 import { systemRoutes } from './system.routes';
 import { tokensRoutes } from './tokens.routes';
+import { unitRoutes } from './units.routes';
 import { usersRoutes } from './users.routes';
 
 export const routes: RouteDef[] = [
   ...systemRoutes,
+  ...unitRoutes,
   ...indicatorRoutes,
   ...authRoutes,
   ...oidcRoutes,
