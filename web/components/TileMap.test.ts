@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { provinceTiles63 } from '../../src/domain/reference/province-tiles';
 import {
   defaultSequentialColors,
   noDataColor,
@@ -126,6 +127,18 @@ describe('TileMap', () => {
     const legend = full.slice(full.indexOf('<ul class="tilemap__legend"'));
     expect(legend.match(/Chưa có số liệu</g)?.length).toBe(1);
     expect(full).not.toContain('tilemap__swatch--none');
+  });
+
+  it('draws the 63 provinces of before July 2025 when given that layout', () => {
+    const old = render({
+      title: 'DTI 2023',
+      data: { '36': 512.3 },
+      tiles: provinceTiles63,
+      fractionDigits: 2,
+    });
+    expect(old.match(/data-code="/g)?.length).toBe(63);
+    expect(tileOf(old, '36')).toContain('aria-label="Nam Định: 512,3"');
+    expect(old).toContain('QĐ. Hoàng Sa');
   });
 
   it('draws real boundaries instead of tiles when a GeoJSON is given', () => {

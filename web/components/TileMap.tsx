@@ -9,7 +9,7 @@
  */
 import { type KeyboardEvent, useRef } from 'react';
 import {
-  archipelagoMarkers2025,
+  archipelagoMarkersFor,
   type ProvinceTile,
   provinceTiles2025,
   tileGridSize,
@@ -76,7 +76,7 @@ export interface TileMapProps {
   /** Formats a value; default vi-VN/en-GB with up to `fractionDigits` decimals plus `unit`. */
   formatValue?: (value: number) => string;
   fractionDigits?: number;
-  /** The layout; the 34 provinces from 1 July 2025 by default. */
+  /** The layout: the 34 provinces from 1 July 2025 by default, `provinceTiles63` for figures before it. */
   tiles?: readonly ProvinceTile[];
   /** Real boundaries: when given, drawn instead of the tiles (features matched by `boundaryCodeProperty`). */
   boundaries?: GeoFeatureCollection | null;
@@ -85,7 +85,7 @@ export interface TileMapProps {
   onSelect?: (code: string) => void;
   /** Show the values on the tiles (default true). */
   showValues?: boolean;
-  /** Mark the Hoàng Sa and Trường Sa archipelagos (default true, tile layout of 2025 only). */
+  /** Mark the Hoàng Sa and Trường Sa archipelagos (default true; shipped tile layouts only). */
   showArchipelagos?: boolean;
   className?: string;
 }
@@ -325,8 +325,7 @@ export function TileMap({
 
   const projected = boundaries ? projectBoundaries(boundaries, boundaryCodeProperty) : null;
   const { cols, rows } = tileGridSize(tiles);
-  const archipelagos =
-    showArchipelagos && !projected && tiles === provinceTiles2025 ? archipelagoMarkers2025 : [];
+  const archipelagos = showArchipelagos && !projected ? archipelagoMarkersFor(tiles) : [];
   const extraCols = archipelagos.length > 0 ? 2.6 : 0;
   const width = projected ? projected.width + 2 * PAD : (cols + extraCols) * (TILE + GAP) + 2 * PAD;
   const height = projected ? projected.height + 2 * PAD : rows * (TILE + GAP) + 2 * PAD;

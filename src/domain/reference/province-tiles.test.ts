@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { provinceTiles2025, tileGridSize } from './province-tiles';
-import { PROVINCES_34 } from './provinces';
+import { type ProvinceTile, provinceTiles63, provinceTiles2025, tileGridSize } from './province-tiles';
+import { PROVINCES_34, PROVINCES_63 } from './provinces';
 
 const tiles = provinceTiles2025;
 const byCode = (code: string) => {
@@ -86,5 +86,73 @@ describe('the 34-province tile layout', () => {
     expect(byCode('91').col).toBeLessThan(byCode('86').col);
     // Khánh Hòa is the easternmost of the south
     expect(byCode('56').col).toBe(4);
+  });
+});
+
+/** Province codes and names of a statistics office list in ../shared/data/units. */
+function officialProvinces(file: string): Map<string, string> {
+  const csv = readFileSync(resolve(process.env.NHIPSO_UNITS_DIR ?? '../shared/data/units', file), 'utf8');
+  const provinces = new Map<string, string>();
+  for (const line of csv.split(/\r?\n/).slice(1)) {
+    const [code, name] = line.split(',');
+    if (code && name) provinces.set(code, name);
+  }
+  return provinces;
+}
+
+function isConnected(layout: readonly ProvinceTile[]): boolean {
+  const seen = new Set<string>();
+  const queue = layout.slice(0, 1);
+  for (const t of queue) seen.add(t.code);
+  while (queue.length > 0) {
+    const t = queue.shift() as ProvinceTile;
+    for (const n of layout) {
+      if (!seen.has(n.code) && Math.abs(t.col - n.col) <= 1 && Math.abs(t.row - n.row) <= 1) {
+        seen.add(n.code);
+        queue.push(n);
+      }
+    }
+  }
+  return seen.size === layout.length;
+}
+
+describe('the 63-province tile layout (until 30 June 2025)', () => {
+  const old = provinceTiles63;
+  const at = (code: string) => old.find((t) => t.code === code) as ProvinceTile;
+
+  it('has one tile per province of the 2024 list, named as the list names them', () => {
+    expect(new Set(old.map((t) => t.code)).size).toBe(63);
+    expect(old.map((t) => t.code).sort()).toEqual(PROVINCES_63.map((p) => p.code).sort());
+    const official = officialProvinces('dvhc-2024.csv');
+    expect([...official.keys()].sort()).toEqual(old.map((t) => t.code).sort());
+    for (const t of old) {
+      // the list writes the old-style "Hoà"
+      const name = official
+        .get(t.code)
+        ?.replace(/^(Tỉnh|Thành phố) /, '')
+        .replace('Hoà', 'Hòa');
+      expect([t.code, t.name.replace(/^TP\. /, '')]).toEqual([t.code, name]);
+    }
+  });
+
+  it('puts no two tiles in one cell and forms one connected shape', () => {
+    expect(new Set(old.map((t) => `${t.col},${t.row}`)).size).toBe(63);
+    expect(isConnected(old)).toBe(true);
+    expect(isConnected(provinceTiles2025)).toBe(true);
+    expect(tileGridSize(old)).toEqual({ cols: 7, rows: 23 });
+  });
+
+  it('keeps neighbours together: the merged provinces of 2025 sit next to each other', () => {
+    // Nam Định (36) and Hà Nam (35) went into Ninh Bình (37); Quảng Nam (49) into Đà Nẵng (48)
+    const touch = (a: string, b: string) =>
+      Math.abs(at(a).col - at(b).col) <= 1 && Math.abs(at(a).row - at(b).row) <= 1;
+    expect(touch('36', '37')).toBe(true);
+    expect(touch('35', '37')).toBe(true);
+    expect(touch('49', '48')).toBe(true);
+    // north to south, and the deltas where they belong
+    expect(at('01').row).toBeLessThan(at('46').row);
+    expect(at('46').row).toBeLessThan(at('79').row);
+    expect(at('31').col).toBeGreaterThan(at('01').col);
+    expect(at('96').row).toBe(22);
   });
 });
