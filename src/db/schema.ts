@@ -231,6 +231,8 @@ export interface ReportingRegimeTable {
   deadlineMonth: number | null;
   deadlineDay: number | null;
   legalBasis: string | null;
+  /** The deadline rule (domain/period/regime.ts `DeadlineRule`), 0006. */
+  deadline: Json;
 }
 
 export interface ReportingRoundTable {
@@ -247,6 +249,11 @@ export interface ReportingRoundTable {
   createdBy: number | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
+  description: string | null;
+  dueBefore: Generated<boolean>;
+  reminderDays: Generated<number[]>;
+  openedAt: Date | null;
+  closedAt: Date | null;
 }
 
 export interface RoundUnitTable {
@@ -322,6 +329,7 @@ export interface DataValueRevisionTable {
   reason: string | null;
   changedBy: number | null;
   changedAt: Generated<Date>;
+  source: Generated<'form' | 'excel' | 'api' | 'dhis2' | 'workflow' | 'demo'>;
 }
 
 export interface TaskUpdateTable {
@@ -343,6 +351,7 @@ export interface RollupTable {
   indicatorId: number;
   periodId: string;
   view: 'approved' | 'submitted';
+  memberKind: Generated<'all' | 'province' | 'department' | 'agency' | 'district' | 'commune'>;
   numeratorSum: Generated<number>;
   denominatorSum: Generated<number>;
   valueSum: Generated<number>;
@@ -468,6 +477,22 @@ export interface AuditHeadTable {
   lastHash: string;
 }
 
+export interface NotificationTable {
+  id: Id;
+  userId: number;
+  unitId: number | null;
+  roundId: number | null;
+  kind: 'reminder' | 'overdue' | 'returned' | 'approved' | 'reopened' | 'round_opened';
+  messageKey: string;
+  params: Json;
+  link: string | null;
+  dedupeKey: string | null;
+  createdAt: CreatedAt;
+  readAt: Date | null;
+  emailSentAt: Date | null;
+  emailError: string | null;
+}
+
 export interface AppSettingTable {
   key: string;
   value: Json;
@@ -511,6 +536,7 @@ export interface Database {
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;
   appSetting: AppSettingTable;
+  notification: NotificationTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -11,6 +11,7 @@ import enDocuments from './en/documents.json';
 import enErrors from './en/errors.json';
 import enIndicators from './en/indicators.json';
 import enMethods from './en/methods.json';
+import enReporting from './en/reporting.json';
 import enUnits from './en/units.json';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
@@ -18,6 +19,7 @@ import viDocuments from './vi/documents.json';
 import viErrors from './vi/errors.json';
 import viIndicators from './vi/indicators.json';
 import viMethods from './vi/methods.json';
+import viReporting from './vi/reporting.json';
 import viUnits from './vi/units.json';
 
 export const locales = ['vi', 'en'] as const;
@@ -26,8 +28,26 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'vi';
 
 export const messages: Record<Locale, Record<string, string>> = {
-  vi: { ...viCommon, ...viErrors, ...viUnits, ...viIndicators, ...viDocuments, ...viAuth, ...viMethods },
-  en: { ...enCommon, ...enErrors, ...enUnits, ...enIndicators, ...enDocuments, ...enAuth, ...enMethods },
+  vi: {
+    ...viCommon,
+    ...viErrors,
+    ...viUnits,
+    ...viIndicators,
+    ...viDocuments,
+    ...viAuth,
+    ...viMethods,
+    ...viReporting,
+  },
+  en: {
+    ...enCommon,
+    ...enErrors,
+    ...enUnits,
+    ...enIndicators,
+    ...enDocuments,
+    ...enAuth,
+    ...enMethods,
+    ...enReporting,
+  },
 };
 
 /** Picks a supported locale from a header/query value; Vietnamese when unknown. */
