@@ -99,6 +99,10 @@ export const legalDocuments = {
     vi: 'Quyết định 131/QĐ-TTg năm 2022 của Thủ tướng Chính phủ phê duyệt Đề án tăng cường ứng dụng công nghệ thông tin và chuyển đổi số trong giáo dục và đào tạo giai đoạn 2022 – 2025, định hướng đến năm 2030',
     en: 'Decision 131/QĐ-TTg of 2022 approving the scheme for ICT and digital transformation in education and training 2022–2025, with orientations to 2030',
   },
+  QD263: {
+    vi: 'Quyết định 263/QĐ-TTg năm 2022 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 – 2025',
+    en: 'Decision 263/QĐ-TTg of 2022 approving the National Target Programme on new rural development 2021–2025',
+  },
   ND123: {
     vi: 'Nghị định 123/2020/NĐ-CP của Chính phủ quy định về hóa đơn, chứng từ',
     en: 'Decree 123/2020/NĐ-CP on invoices and vouchers',

@@ -84,6 +84,7 @@ export const indicatorCodes = {
   'SOC.SCHOOLS_DIGITAL_MGMT': 'Tỷ lệ cơ sở giáo dục ứng dụng quản trị số, học bạ/sổ điểm điện tử',
   'SOC.PUBLIC_WIFI': 'Số điểm truy cập Internet không dây công cộng miễn phí',
   'SOC.SMART_CITY': 'Số đô thị được triển khai dịch vụ đô thị thông minh',
+  'SOC.SMART_COMMUNES': 'Số xã thông minh được xây dựng',
   'SOC.BANK_ACCOUNTS':
     'Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng hoặc tổ chức được phép khác',
   'SOC.SMART_DEVICE_EGOV_USERS':

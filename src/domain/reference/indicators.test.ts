@@ -122,6 +122,7 @@ describe('coverage of the targets in the seed documents', () => {
     ['003: 100% cơ sở giáo dục dạy và học từ xa', 'SOC.SCHOOLS_ONLINE', 'ratio'],
     ['004: 100% trường cao đẳng, trung cấp dạy học từ xa', 'SOC.VOCATIONAL_SCHOOLS_ONLINE', 'ratio'],
     ['004: học trực tuyến tối thiểu 20% nội dung chương trình', 'SOC.ONLINE_LEARNING_SHARE', 'ratio'],
+    ['003: xã thông minh tối thiểu 01 xã/01 huyện', 'SOC.SMART_COMMUNES', 'count'],
   ];
 
   it.each(seedTargets)('%s → %s (%s)', (_phrase, code, kind) => {

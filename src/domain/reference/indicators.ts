@@ -1470,6 +1470,20 @@ const entries: Entry[] = [
     keywords: ['do thi thong minh', 'smart city', 'dich vu do thi'],
   },
   {
+    code: 'SOC.SMART_COMMUNES',
+    nameEn: 'Number of smart communes built',
+    kind: 'count',
+    unit: bi('xã', 'communes'),
+    definition: bi(
+      'Số xã được xây dựng theo mô hình xã thông minh: chính quyền xã số, dịch vụ số cho người dân, hạ tầng số ở nông thôn, nhằm thu hẹp khoảng cách số giữa nông thôn và thành thị. Mục tiêu thường đặt theo địa bàn (ví dụ tối thiểu 01 xã mỗi huyện): đọc theo cách thứ hai, tỷ lệ địa bàn đạt.',
+      'Communes built on the smart-commune model: digital commune government, digital services for residents and rural digital infrastructure, narrowing the rural–urban digital divide. Targets are often set per area (e.g. at least one commune per district) and read the second way: the share of areas that reach it.',
+    ),
+    legal: ['QD263', 'QD749'],
+    source: source.dx,
+    unitKinds: ['district', 'commune'],
+    keywords: ['xa thong minh', 'nong thon moi thong minh', 'nong thon so', 'smart commune'],
+  },
+  {
     code: 'SOC.SMART_DEVICE_EGOV_USERS',
     nameEn: 'Share of smart-device users using e-government and smart-city services',
     kind: 'ratio',

@@ -44,7 +44,11 @@ describe('the indicator catalog API', () => {
   it('filters by pillar and kind together', async () => {
     const res = await app.request('/api/indicators?pillar=society&kind=count');
     const body = (await res.json()) as IndicatorList;
-    expect(body.items.map((i) => i.code).sort()).toEqual(['SOC.PUBLIC_WIFI', 'SOC.SMART_CITY']);
+    expect(body.items.map((i) => i.code).sort()).toEqual([
+      'SOC.PUBLIC_WIFI',
+      'SOC.SMART_CITY',
+      'SOC.SMART_COMMUNES',
+    ]);
   });
 
   it('lists every bad filter with its place, in Vietnamese', async () => {
