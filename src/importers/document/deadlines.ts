@@ -62,7 +62,7 @@ export function readDeadline(folded: string, from: number, to: number): Deadline
     );
   }
   for (const m of text.matchAll(
-    /(truoc|trong|het|cuoi|den het|vao)\s+thang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/g,
+    /(truoc|trong|het|cuoi|den het|vao|thoi gian|thoi han|hoan thanh)\s*:?\s+thang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/g,
   )) {
     const y = Number(m[3]);
     const mo = Number(m[2]);

@@ -18,6 +18,8 @@ interface Rule {
   subject?: RegExp;
   /** None may match the target's own words. */
   none?: RegExp[];
+  /** Every pattern must match the target's own words (for broad themes like "nông nghiệp"). */
+  ownAll?: boolean;
   /** Units the indicator is measured in. */
   units: Unit[];
   score: number;
@@ -111,7 +113,8 @@ const RULES: Rule[] = [
   {
     code: 'FND.STAFF_DIGITAL_TRAINED',
     all: [/can bo|cong chuc|vien chuc|cbccvc|nguoi lao dong/, /dao tao|boi duong|tap huan/],
-    subject: /^(cac |doi ngu )?(can bo|cong chuc|vien chuc|cbccvc|nguoi lao dong trong co quan)/,
+    subject:
+      /^(luot |nguoi )?(cac |doi ngu )?(can bo|cong chuc|vien chuc|cbccvc|nguoi lao dong trong co quan)/,
     units: [...P, ...C],
     score: 0.88,
   },
@@ -179,15 +182,17 @@ const RULES: Rule[] = [
     code: 'ECO.AGRI_DIGITAL',
     all: [/nong nghiep|trang trai|nuoi trong|trong trot/, /cong nghe|so hoa|thong minh|truy xuat/],
     units: C,
+    ownAll: true,
     score: 0.65,
   },
   {
     code: 'ECO.INNOVATIVE_STARTUPS',
     all: [/khoi nghiep|doi moi sang tao/],
     units: C,
+    ownAll: true,
     score: 0.75,
   },
-  { code: 'ECO.TOURISM_DIGITAL', all: [/du lich/], units: [...C, ...P], score: 0.7 },
+  { code: 'ECO.TOURISM_DIGITAL', all: [/du lich/], units: [...C, ...P], ownAll: true, score: 0.7 },
   // digital society
   {
     code: 'SOC.FIBRE_HOUSEHOLDS',
@@ -296,18 +301,21 @@ export interface IndicatorMatch {
   confidence: number;
 }
 
-const STOP = new Set(
-  'ty le so cac cua va trong tren duoc theo tai voi cho den nam dat co la mot nhung tong muc do ve hoac tu'.split(
-    ' ',
-  ),
-);
+/** Word pairs of a folded phrase: "ket qua", "so hoa" say more than single words. */
+function bigrams(folded: string): Set<string> {
+  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const pair = `${words[i - 1]} ${words[i]}`;
+    if (!STOP_PAIRS.has(pair)) out.add(pair);
+  }
+  return out;
+}
+const STOP_PAIRS = new Set(['ty le', 'ty trong', 'so luong', 'duoc cung', 'cua tinh', 'tren tong']);
+
 const names = (Object.entries(indicatorCodes) as [IndicatorCode, string][]).map(([code, name]) => ({
   code,
-  words: new Set(
-    foldKeepLength(name)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w && !STOP.has(w)),
-  ),
+  words: bigrams(foldKeepLength(name)),
   unit: (/^(ty le|ty trong|toc do|muc do)/.test(foldKeepLength(name))
     ? 'percent'
     : /^thu hang/.test(foldKeepLength(name))
@@ -316,6 +324,11 @@ const names = (Object.entries(indicatorCodes) as [IndicatorCode, string][]).map(
         ? 'count'
         : 'other') as Unit,
 }));
+
+const documentFrequency = new Map<string, number>();
+for (const entry of names)
+  for (const w of entry.words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
+const idf = new Map([...documentFrequency].map(([w, df]) => [w, Math.log((names.length + 1) / df)]));
 
 /** Ranks every rule that fits; the first is the match. */
 export function rankIndicators(query: IndicatorQuery): IndicatorMatch[] {
@@ -330,6 +343,7 @@ export function rankIndicators(query: IndicatorQuery): IndicatorMatch[] {
     // words of the sentence around may complete a clause ("…, 100% xã"), never replace it
     const ownHits = rule.all.filter((re) => re.test(query.own)).length;
     if (ownHits === 0 && !rule.subject) continue;
+    if (rule.ownAll && ownHits < rule.all.length) continue;
     let confidence = rule.score * (0.8 + (0.2 * ownHits) / rule.all.length);
     if (!rule.units.includes(query.unit)) confidence *= 0.5;
     out.push({ code: rule.code, confidence: Math.round(confidence * 100) / 100 });
@@ -338,16 +352,23 @@ export function rankIndicators(query: IndicatorQuery): IndicatorMatch[] {
     // only the words of what is measured: a long clause names many things
     const head = (query.subject || query.own)
       .split(/[^a-z0-9]+/)
-      .filter((w) => w && !STOP.has(w))
-      .slice(0, 10);
-    const words = new Set(head);
+      .filter(Boolean)
+      .slice(0, 20)
+      .join(' ');
+    const words = bigrams(head);
     for (const entry of names) {
+      // words shared by many indicator names ("hồ sơ", "thủ tục") say little: weigh by rarity
       let hit = 0;
-      for (const w of entry.words) if (words.has(w)) hit++;
-      const overlap = entry.words.size ? hit / entry.words.size : 0;
-      if (overlap >= 0.5 && hit >= 3) {
+      let total = 0;
+      for (const w of entry.words) {
+        const weight = idf.get(w) ?? 0;
+        total += weight;
+        if (words.has(w)) hit += weight;
+      }
+      const overlap = total ? hit / total : 0;
+      if (overlap >= 0.5) {
         const unitOk = entry.unit === query.unit || entry.unit === 'other';
-        out.push({ code: entry.code, confidence: Math.round(overlap * (unitOk ? 0.6 : 0.35) * 100) / 100 });
+        out.push({ code: entry.code, confidence: Math.round(overlap * (unitOk ? 0.65 : 0.35) * 100) / 100 });
       }
     }
   }

@@ -257,7 +257,7 @@ export function readDocumentInfo(layout: Layout): DocumentInfo {
         if (parts.length) break;
         continue;
       }
-      if (/^(\(|căn cứ|số\b|kính gửi|-{3,})/iu.test(t)) break;
+      if (/^(\(|căn cứ|số\b|kính gửi|-{3,})/iu.test(t) || /ngày\s+(\d{1,2}|\.\.\.)\s+tháng/iu.test(t)) break;
       if (/^của\s/iu.test(t)) {
         const split = /^(của\s.+?)\s+(về\s.+)$/iu.exec(t);
         issuerRaw = split ? (split[1] as string) : t;
@@ -276,7 +276,9 @@ export function readDocumentInfo(layout: Layout): DocumentInfo {
   if (ofIssuer && !issuerRaw) issuerRaw = ofIssuer[1] as string;
   if (quoted) title = quoted[1] as string;
   else if (kind !== 'template')
-    title = title.replace(/^.*?\bvề\s+/iu, (m) => (/^(v\/v\s+)?(xây dựng|ban hành)/iu.test(m) ? m : ''));
+    title = title.replace(/^.*?\bvề\s+(?:việc\s+)?/iu, (m) =>
+      /^(v\/v\s+)?(xây dựng|ban hành)/iu.test(m) ? m : '',
+    );
   title = sentenceCase(squash(title.replace(/^V\/v\s*/iu, '')));
   title = capitalize(title.replace(/[,;:]+$/u, ''));
 
@@ -309,9 +311,8 @@ export function readDocumentInfo(layout: Layout): DocumentInfo {
   }
 
   // horizon: "đến năm 2025, định hướng đến năm 2030", "giai đoạn 2021 - 2025"
-  const titleZone = `${title} ${headerText.slice(0, 1500)}`;
   const years = new Set<number>();
-  for (const m of titleZone.matchAll(
+  for (const m of title.matchAll(
     /(?:đến|tới)\s+(?:hết\s+)?năm\s+(20\d\d)|giai đoạn\s+20\d\d\s*[-–]\s*(20\d\d)|tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?(20\d\d)/giu,
   ))
     years.add(Number(m[1] ?? m[2] ?? m[3]));

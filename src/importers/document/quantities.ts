@@ -264,7 +264,12 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
     const rest = folded.slice(end, Math.min(to, end + 40));
     const perYear = /^[ \t]*(\/[ \t]*nam|moi nam|hang nam|hằng năm)/.test(rest);
     const perMatch = /^[^;,.]{0,20}?\/[ \t]*(?:\d+[ \t]*)?(huyen|quan|xa|phuong)(?![a-z])/.exec(rest);
-    const per = perMatch ? (/huyen|quan/.test(perMatch[1] as string) ? 'district' : 'commune') : null;
+    // "01 xã/01 huyện", "mỗi huyện … ít nhất 01 mô hình": so many per district (or commune)
+    const eachBefore = /(?:^|[^a-z])moi\s+(huyen|quan|xa|phuong)(?![a-z])[^;.]{0,80}$/.exec(
+      folded.slice(from, numberStart),
+    );
+    const perWord = perMatch ? (perMatch[1] as string) : eachBefore ? (eachBefore[1] as string) : null;
+    const per = perWord ? (/huyen|quan/.test(perWord) ? 'district' : 'commune') : null;
     out.push({ start, numberStart, end, comparator, value, valueMax, unit, unitLabel, perYear, per });
     consumedTo = end;
   }

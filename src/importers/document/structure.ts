@@ -59,7 +59,8 @@ const BULLET_CHARS = '-+•–—●○▪■◦·*';
 const bulletRe = new RegExp(`^([${BULLET_CHARS.replace('-', '\\-')}])[ \\t]+(?=\\S)`);
 const bulletTightRe = /^([-+•])(?=[A-ZĐÀ-Ỹ])/u;
 const romanRe = /^([IVXLC]{1,6})[ \t]*([.\-–:)])[ \t]*(?=\S)/;
-const arabicRe = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)(\)?)[ \t]+(?=[^\s\d%])/;
+// "1.", "1.1.", "2.3", "1)" and the Party style "1-"; never "3.000", "100%", "2025"
+const arabicRe = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)(\)|[ \t]?[-–](?=[ \t]))?[ \t]+(?=[^\s\d%])/;
 const letterRe = /^([a-zđ])[ \t]*([).])[ \t]+(?=\S)/;
 const partRe =
   /^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)[ \t]+(thứ[ \t]+[^\s.:,-]+|THỨ[ \t]+[^\s.:,-]+|[IVXLC]+|\d{1,3})(?=[\s.:\-–]|$)[ \t]*[.:\-–]?[ \t]*/u;
@@ -267,6 +268,12 @@ function markEndMatter(text: string, blocks: Block[]): void {
 const rankOf: Record<string, number> = { part: 0, chapter: 1, item: 2, roman: 2, article: 3 };
 const closesLower = new Set(['part', 'chapter', 'item', 'roman', 'article']);
 
+/** Start of the line holding `at`, skipping no indentation: a paragraph starts at its line's start when not indented. */
+function lineStartOf(clean: string, at: number): number {
+  const nl = clean.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t]{2,}/.test(clean.slice(nl, at)) ? -1 : at;
+}
+
 function isPrefix(prefix: number[], parts: number[]): boolean {
   return prefix.length < parts.length && prefix.every((p, i) => p === parts[i]);
 }
@@ -357,6 +364,13 @@ function buildSections(clean: string, folded: string, blocks: Block[]): Section[
     }
     const marker = block.marker;
     if (!marker) {
+      // a paragraph in capitals or sentence case after a list ends the list ("Đến năm 2030:")
+      if (
+        /^[\p{Lu}“"(]/u.test(clean.slice(block.start, block.start + 1)) &&
+        block.start === lineStartOf(clean, block.start)
+      )
+        while (stack.length && (stack[stack.length - 1] as { marker: Marker }).marker.kind === 'bullet')
+          close(1);
       const top = stack[stack.length - 1];
       block.section = top ? top.section.index : null;
       if (top) for (const s of stack) lastBlockOf[s.section.index] = blockIndex;

@@ -21,7 +21,7 @@ const PILLARS: [Pillar, RegExp][] = [
   ],
   [
     'foundation',
-    /ha tang|nen tang|nhan thuc|the che|phap ly|co che|chinh sach|nhan luc|an toan thong tin|an ninh mang|an toan, an ninh|du lieu|tuyen truyen|lanh dao|hop tac quoc te|doi moi sang tao|nguon luc/g,
+    /ha tang|phu song|song di dong|cap quang|bang rong|4g|5g|nen tang|nhan thuc|the che|phap ly|co che|chinh sach|nhan luc|an toan thong tin|an ninh mang|an toan, an ninh|du lieu|tuyen truyen|lanh dao|hop tac quoc te|doi moi sang tao|nguon luc/g,
   ],
 ];
 

@@ -73,7 +73,8 @@ const pastWords =
 const futureWords = /(?:^|[^a-z])(phan dau|phan dau|muc tieu|den nam|se|dam bao|can dat|dat muc)(?![a-z])/;
 const foreignScope = new RegExp(
   [
-    String.raw`(?:ca nuoc|toan quoc|trung uong|chinh phu|quoc gia)\s*(?:phan dau|dat muc tieu|dat|co|la|huong toi|de ra|dat ra)(?![a-z])`,
+    String.raw`(?:ca nuoc|toan quoc)\s*(?:phan dau|dat muc tieu|dat|co|la|huong toi|de ra|dat ra)(?![a-z])`,
+    String.raw`(?:trung uong|chinh phu|quoc gia)\s*(?:phan dau|dat muc tieu|huong toi|de ra|dat ra)(?![a-z])`,
     String.raw`(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:ca nuoc|quoc gia|chinh phu|trung uong|chuong trinh chuyen doi so quoc gia|bo)(?![a-z])`,
     String.raw`so voi\s+(?:muc tieu|chi tieu|binh quan|muc trung binh|trung binh)`,
     String.raw`(?:binh quan|trung binh)\s+(?:chung\s+)?(?:cua\s+)?(?:ca nuoc|toan quoc)`,
@@ -123,6 +124,9 @@ function trimQuote(clean: string, start: number, end: number): [number, number] 
     const lead = /^(và|hoặc|hay|đồng thời|trong đó)\s+/iu.exec(text());
     if (lead) s += lead[0].length;
     while (e > s && /[\s,;:.]/.test(clean[e - 1] as string)) e--;
+    // a bracket left open where the next figure's words begin: "… đạt 85% (năm 2021"
+    const open = clean.lastIndexOf('(', e - 1);
+    if (open >= s && (clean.indexOf(')', open) < 0 || clean.indexOf(')', open) >= e)) e = open;
     // a long exception in brackets at the end: "(trừ hồ sơ … bí mật nhà nước)"
     if (clean[e - 1] === ')') {
       const open = clean.lastIndexOf('(', e - 1);
@@ -157,8 +161,16 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
     // a block that opens a section may carry a year in its own heading ("a) Đến năm 2025")
     let heading: number | null = null;
     for (const s of chain) {
-      heading = headingYear(folded.slice(s.headingSpan[0], s.headingSpan[1]));
+      // an item's own words are its sentence, not a heading; "- Đến năm 2025:" is one
+      if (s.kind === 'bullet' && !/^\s*:/.test(clean.slice(s.headingSpan[1], s.headingSpan[1] + 3))) continue;
+      heading = headingYear(folded.slice(s.contentStart, s.headingSpan[1]));
       if (heading !== null) break;
+    }
+    // a paragraph ending with ":" ("Đến năm 2025:") leads the items after it
+    const leadIn = leadInOf(layout, block);
+    if (leadIn) {
+      const y = headingYear(folded.slice(leadIn.start, leadIn.end));
+      if (y !== null) heading = y;
     }
     const contextHeadings = chain
       .slice(0, 3)
@@ -173,6 +185,8 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
         const quantities = findQuantities(clean, folded, cs, ce);
         if (!quantities.length) continue;
         dropBaselinesOfChanges(folded, quantities);
+        let previous: { unit: string; match: ReturnType<typeof matchIndicator> } | null = null;
+        const firstOfClause = targets.length;
         quantities.forEach((q, i) => {
           const prev = quantities[i - 1];
           const next = quantities[i + 1];
@@ -180,10 +194,11 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
           const segEnd = next ? boundary(clean, q.end, next.start)[0] : ce;
           const seg = folded.slice(segStart, segEnd);
           const beforeQ = folded.slice(segStart, q.start);
+          const between = folded.slice(prev ? prev.end : cs, q.start);
           const clauseBefore = folded.slice(cs, q.start);
           // a past result or another government's figure is no target of this document
-          if (isPast(beforeQ, clauseBefore, options.referenceYear)) return;
-          if (foreignScope.test(clauseBefore) || inForeignBrackets(folded, cs, q.start)) return;
+          if (isPast(beforeQ, between, clauseBefore, options.referenceYear)) return;
+          if (isForeign(beforeQ, clauseBefore) || inForeignBrackets(folded, cs, q.start)) return;
           if (role === 'funding' && q.unit === 'amount' && q.comparator === '=') return;
 
           const [qs, qe] = trimQuote(clean, segStart, segEnd);
@@ -193,12 +208,19 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
           const year = years[0] ?? sentenceYears[0] ?? heading ?? options.defaultYear;
           const subject = subjectOf(folded, q, segStart, segEnd);
           const levels = levelsOf(seg, subject, q, sentenceTiers);
-          const match = matchIndicator({
+          let match = matchIndicator({
             own: seg,
             subject,
             context: `${sentence} ${contextHeadings}`,
             unit: q.unit,
           });
+          // "… ở cấp tỉnh đạt 95%, cấp huyện đạt 85%": a figure naming only its tier measures what the one before did
+          if (!match && previous?.match && previous.unit === q.unit)
+            match = {
+              code: previous.match.code,
+              confidence: Math.round(previous.match.confidence * 90) / 100,
+            };
+          previous = { unit: q.unit, match };
           for (const level of levels.length ? levels : [null]) {
             targets.push({
               year,
@@ -219,10 +241,34 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
             });
           }
         });
+        // "100% cơ quan cấp tỉnh, 90% cấp huyện và 70% cấp xã sử dụng văn bản điện tử": the last names the measure
+        for (let k = targets.length - 2; k >= firstOfClause; k--) {
+          const t = targets[k] as Target;
+          const next = targets[k + 1] as Target;
+          if (!t.indicator && next.indicator && next.unit === t.unit) {
+            t.indicator = next.indicator;
+            t.confidence = Math.round(next.confidence * 90) / 100;
+          }
+        }
       }
     }
   }
   return dedupe(targets);
+}
+
+/** The nearest paragraph before a block, in the same section, that ends with ":" and introduces it. */
+function leadInOf(layout: Layout, block: Layout['blocks'][number]): Layout['blocks'][number] | null {
+  const i = layout.blocks.indexOf(block);
+  const own = block.section === null ? null : (layout.sections[block.section] as Section);
+  const parentOfItem = own && own.kind === 'bullet' ? own.parent : block.section;
+  for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
+    const b = layout.blocks[k] as Layout['blocks'][number];
+    if (b.marker && b.marker.kind !== 'bullet') return null;
+    if (b.marker) continue;
+    if (b.section !== parentOfItem && b.section !== block.section) return null;
+    return /:\s*$/.test(layout.clean.slice(b.start, b.end)) && b.end - b.start < 200 ? b : null;
+  }
+  return null;
 }
 
 /** "từ 50% lên 80%": the first figure is where it starts, not a target. */
@@ -251,10 +297,14 @@ function boundary(clean: string, from: number, to: number): [number, number] {
 
 /** What a figure measures: the words after "90%", or before it ("Tỷ lệ … trên 50%"). */
 function subjectOf(folded: string, q: Quantity, segStart: number, segEnd: number): string {
-  const after = folded.slice(q.end, segEnd).replace(/\s+/g, ' ').trim();
+  const after = folded
+    .slice(q.end, segEnd)
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,;:)\]/]*(?:nam\b|moi nam|hang nam)?[\s.,;:)]*/, '')
+    .trim();
   if (q.unit === 'count')
     return `${q.unitLabel ? folded.slice(q.end - (q.unitLabel?.length ?? 0), q.end) : ''} ${after}`.trim();
-  if (after) return after.replace(/^(cac|nhung)\s+/, '');
+  if (/[a-z]{2}/.test(after)) return after.replace(/^(cac|nhung)\s+/, '');
   return folded
     .slice(segStart, q.start)
     .replace(/\s+/g, ' ')
@@ -274,18 +324,36 @@ function levelsOf(seg: string, subject: string, q: Quantity, sentenceTiers: Leve
   return [];
 }
 
-function isPast(beforeQ: string, clauseBefore: string, refYear: number | null): boolean {
+function isPast(beforeQ: string, between: string, clauseBefore: string, refYear: number | null): boolean {
   if (/(?:xep|dung|vi)\s+(?:hang\s+)?(?:thu\s+)?(?:vi tri\s+)?(?:thu\s+)?\d+\s*\/\s*\d+/.test(beforeQ))
     return true;
   if (pastWords.test(clauseBefore) && !futureWords.test(clauseBefore)) return true;
   if (refYear !== null) {
-    for (const m of clauseBefore.matchAll(/(?:^|[^a-z])nam\s+(20\d\d|19\d\d)(?!\d)/g)) {
+    // "năm 2020 đạt 42,5%", "(năm 2020: 30%)": a year already past, right before the figure
+    for (const m of between.matchAll(/(?:^|[^a-z])nam\s+(20\d\d|19\d\d)(?!\d)/g)) {
       const y = Number(m[1]);
-      const pre = clauseBefore.slice(Math.max(0, m.index - 14), m.index + 1);
+      const pre = between.slice(Math.max(0, m.index - 14), m.index + 1);
+      const post = between.slice(m.index + m[0].length);
+      // "từ 30% năm 2020 lên 60%": the year is the start of a change, not of this figure
+      if (/(?:^|[^a-z])(len|xuong|tang len|giam xuong)(?![a-z])/.test(post)) continue;
       if (y <= refYear && !/(den|toi|truoc|vao|het|so voi|tu|trong)\s*$/.test(pre)) return true;
     }
   }
   return false;
+}
+
+/** Another government's figure: "cả nước phấn đấu…", "so với mục tiêu chung của quốc gia (30%)". */
+function isForeign(beforeQ: string, clauseBefore: string): boolean {
+  if (foreignScope.test(beforeQ)) return true;
+  // a national aim stated at the head of the clause covers its figures until the province is named
+  const national =
+    /(?:ca nuoc|toan quoc|chinh phu|quoc gia)\s*(?:phan dau|dat muc tieu|de ra|dat ra|huong toi)|(?:chuong trinh|chien luoc|quyet dinh)[^;]{0,80}(?:dat|de ra|dat ra)\s+(?:muc tieu|chi tieu)/g;
+  let last: RegExpExecArray | null = null;
+  for (const m of clauseBefore.matchAll(national)) last = m;
+  if (!last) return false;
+  return !/(?:^|[^a-z])(tinh|thanh pho|dia phuong)(?![a-z])/.test(
+    clauseBefore.slice(last.index + last[0].length),
+  );
 }
 
 /** A figure inside brackets that quote another government: "(cả nước 25%)". */

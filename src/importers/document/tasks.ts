@@ -212,7 +212,29 @@ function implementationAssignments(layout: Layout, groups: Section[]): Assignmen
     for (const [cs, ce] of splitClauses(clean, block.contentStart, block.end, false)) {
       const clause = folded.slice(cs, ce);
       const lead = leadVerb.exec(clause);
-      if (!lead) continue;
+      if (!lead) {
+        // "UBND các huyện, thành phố: Phối hợp thực hiện các nhiệm vụ tại phần III"
+        const coop = /(?:^|[^a-z])phoi hop\s+(?:thuc hien|trien khai|voi)/.exec(clause);
+        if (!coop) continue;
+        const coopAt = cs + coop.index;
+        const before = findUnitMentions(layout.text, folded, cs, coopAt + 1).filter(
+          (m) => m.end <= coopAt + 1,
+        );
+        const subject = before.length ? before : itemSubject;
+        if (!subject.length) continue;
+        for (const ref of readSectionReferences(clause.slice(coop.index))) {
+          const s = resolve(ref);
+          if (s)
+            out.push({
+              section: s.index,
+              units: names(subject),
+              mentions: written(layout, subject),
+              role: 'cooperating',
+              specific: false,
+            });
+        }
+        continue;
+      }
       const leadAt = cs + lead.index;
       // who: the units before "chủ trì" in the clause, else the item's heading
       const before = findUnitMentions(layout.text, folded, cs, leadAt + 1).filter((m) => m.end <= leadAt + 1);
@@ -266,7 +288,8 @@ function implementationAssignments(layout: Layout, groups: Section[]): Assignmen
 }
 
 function firstSentence(text: string, max = 160): string {
-  const s = squash(text);
+  // "(Cơ quan chủ trì: …; thời gian: …)" says who and when, not what
+  const s = squash(text).replace(/\s*\([^()]*?(chủ trì|phối hợp|thời gian|thời hạn|cơ quan)[^()]*\)/giu, '');
   const cut = s.search(/[.;:](\s|$)/);
   let out = cut > 0 ? s.slice(0, cut) : s;
   if (out.length > max) {
@@ -369,7 +392,7 @@ export function extractTasks(layout: Layout): Task[] {
         g.index,
         g.path,
         firstSentence(clean.slice(start, e)),
-        [s, e],
+        [start, e],
         groupTask.get(g.index) ?? null,
       );
       for (const [cs, ce] of splitClauses(clean, s, e, false)) {
