@@ -83,4 +83,60 @@ export const entityFixtures: Record<string, EntityFixture> = {
       .executeTakeFirstOrThrow();
     return row.id;
   },
+
+  /** A program document of the province (its text long enough for a selection of 20 characters). */
+  document: async (db, unitId) => {
+    const r = await db
+      .insertInto('programDocument')
+      .values({
+        kind: 'plan',
+        title: 'Kế hoạch chuyển đổi số (mẫu)',
+        body: 'Phát triển hạ tầng số: 90% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.',
+        provinceId: unitId,
+        sourceFormat: 'txt',
+        sha256: randomBytes(32).toString('hex'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /** A proposed target of a program document of the province. */
+  target: async (db, unitId, world) => {
+    const documentId = (await entityFixtures.document?.(db, unitId, world)) as number;
+    const r = await db
+      .insertInto('target')
+      .values({
+        documentId,
+        comparator: '=',
+        value: 90,
+        unit: 'percent',
+        year: 2025,
+        level: 'province',
+        quote: '90% hồ sơ công việc tại cấp tỉnh',
+        spanStart: 23,
+        spanEnd: 54,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /** A proposed task of a program document of the province. */
+  task: async (db, unitId, world) => {
+    const documentId = (await entityFixtures.document?.(db, unitId, world)) as number;
+    const r = await db
+      .insertInto('task')
+      .values({
+        documentId,
+        sectionLabel: 'II.1',
+        title: 'Phát triển hạ tầng số',
+        text: 'Phát triển hạ tầng số',
+        spanStart: 0,
+        spanEnd: 21,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
 };

@@ -7,6 +7,7 @@ import { systemActor } from '../domain/auth/actor';
 import { accountsAtStart } from '../services/auth.service';
 import { systemContext } from '../services/context';
 import type { Db } from '../services/db';
+import { seedDocumentsOnFirstStart } from '../services/document-seed.service';
 import { syncIndicatorCatalogAtStart } from '../services/indicator.service';
 import { ensureReferenceUnits } from '../services/unit-reference.service';
 
@@ -28,6 +29,7 @@ export const bootstrapSteps: BootstrapStep[] = [
   // accounts
   { name: 'accounts', run: accountsAtStart },
   // documents
+  { name: 'documents', run: (ctx) => seedDocumentsOnFirstStart(ctx) },
 ];
 
 /** Runs every step; returns the lines to print. */

@@ -2,7 +2,8 @@
 import type { Command } from '../command';
 import { auditCommands } from './audit.commands';
 import { dbCommands } from './db.commands';
+import { documentCommands } from './document.commands';
 import { unitsCommands } from './units.commands';
 import { usersCommands } from './users.commands';
 
-export const commands: Command[] = [...dbCommands, ...unitsCommands, ...usersCommands, ...auditCommands];
+export const commands: Command[] = [...dbCommands, ...unitsCommands, ...usersCommands, ...auditCommands, ...documentCommands];

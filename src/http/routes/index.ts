@@ -6,6 +6,7 @@
 import type { RouteDef } from '../route';
 import { auditRoutes } from './audit.routes';
 import { authRoutes, oidcRoutes } from './auth.routes';
+import { documentRoutes } from './documents.routes';
 import { indicatorRoutes } from './indicators.routes';
 import { systemRoutes } from './system.routes';
 import { tokensRoutes } from './tokens.routes';
@@ -21,4 +22,5 @@ export const routes: RouteDef[] = [
   ...usersRoutes,
   ...tokensRoutes,
   ...auditRoutes,
+  ...documentRoutes,
 ];
