@@ -21,16 +21,23 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+function rememberLocale(l: Locale): void {
+  // the API reads this cookie, so its messages follow the page's language
+  document.cookie = `nhipso_lang=${l}; path=/; max-age=31536000; SameSite=Lax`;
+  document.documentElement.lang = l;
+}
+
 function initialLocale(): Locale {
   const cookie = /(?:^|;\s*)nhipso_lang=(\w+)/.exec(document.cookie)?.[1];
-  return parseLocale(cookie ?? 'vi');
+  const locale = parseLocale(cookie ?? 'vi');
+  rememberLocale(locale);
+  return locale;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((l: Locale) => {
-    document.cookie = `nhipso_lang=${l}; path=/; max-age=31536000; SameSite=Lax`;
-    document.documentElement.lang = l;
+    rememberLocale(l);
     setLocaleState(l);
   }, []);
   const value = useMemo<I18n>(
