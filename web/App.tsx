@@ -1,3 +1,4 @@
+import { AuthProvider } from './auth';
 import { Layout } from './components/Layout';
 import { I18nProvider } from './i18n';
 import { matchPath, useLocation } from './router';
@@ -18,9 +19,11 @@ function CurrentPage() {
 export function App() {
   return (
     <I18nProvider>
-      <Layout>
-        <CurrentPage />
-      </Layout>
+      <AuthProvider>
+        <Layout>
+          <CurrentPage />
+        </Layout>
+      </AuthProvider>
     </I18nProvider>
   );
 }

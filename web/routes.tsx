@@ -2,10 +2,16 @@
  * The pages of the app, by path. Areas add their pages here.
  */
 import type { ComponentType } from 'react';
+import { AccountPage } from './pages/account/AccountPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/home/HomePage';
 import { IndicatorDetailPage } from './pages/indicators/IndicatorDetailPage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SetPasswordPage, SetupPage } from './pages/signin/SetPasswordPage';
+import { SignInPage } from './pages/signin/SignInPage';
+import { TokensPage } from './pages/tokens/TokensPage';
+import { UsersPage } from './pages/users/UsersPage';
 
 export interface PageRoute {
   path: string;
@@ -16,6 +22,13 @@ export const pageRoutes: PageRoute[] = [
   { path: '/', component: HomePage },
   { path: '/indicators', component: IndicatorsPage },
   { path: '/indicators/:code', component: IndicatorDetailPage },
+  { path: '/sign-in', component: SignInPage },
+  { path: '/setup', component: SetupPage },
+  { path: '/set-password', component: SetPasswordPage },
+  { path: '/account', component: AccountPage },
+  { path: '/users', component: UsersPage },
+  { path: '/tokens', component: TokensPage },
+  { path: '/audit', component: AuditPage },
 ];
 
 export const notFound = NotFoundPage;

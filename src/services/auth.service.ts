@@ -88,7 +88,8 @@ export function personLabel(u: { displayName: string; email: string }): string {
   return `${u.displayName} <${u.email}>`;
 }
 
-function userActor(u: UserRecord, grants: RoleGrant[]): Extract<Actor, { kind: 'user' }> {
+/** The actor of a person acting for themselves (signing in, setting a password) before a session exists. */
+export function userActor(u: UserRecord, grants: RoleGrant[]): Extract<Actor, { kind: 'user' }> {
   return {
     kind: 'user',
     userId: u.id,

@@ -21,7 +21,7 @@ import {
   updateUser,
 } from '../repositories/user.repository';
 import { recordAudit } from './audit';
-import { type OpenedSession, signInVerifiedUser } from './auth.service';
+import { type OpenedSession, signInVerifiedUser, userActor } from './auth.service';
 import { sha256Hex } from './auth-secrets';
 import type { ServiceContext } from './context';
 
@@ -236,14 +236,19 @@ async function matchUser(ctx: ServiceContext, settings: OidcSettings, id: Identi
         throw new AppError('auth.oidc_conflict', { status: 409 });
       }
       await updateUser(trx, byEmail.id, { oidcIssuer: id.issuer, oidcSubject: id.subject }, now);
-      await recordAudit(trx, ctx, {
-        action: 'user.oidc_link',
-        entityType: 'user',
-        entityId: byEmail.id,
-        unitId: byEmail.unitId,
-        before: { oidcIssuer: byEmail.oidcIssuer, oidcSubject: byEmail.oidcSubject },
-        after: { oidcIssuer: id.issuer, oidcSubject: id.subject },
-      });
+      // the person links their own identity by signing in: record them, not "anonymous"
+      await recordAudit(
+        trx,
+        { ...ctx, actor: userActor(byEmail, []) },
+        {
+          action: 'user.oidc_link',
+          entityType: 'user',
+          entityId: byEmail.id,
+          unitId: byEmail.unitId,
+          before: { oidcIssuer: byEmail.oidcIssuer, oidcSubject: byEmail.oidcSubject },
+          after: { oidcIssuer: id.issuer, oidcSubject: id.subject },
+        },
+      );
       return (await findUserById(trx, byEmail.id)) as UserRecord;
     }
     if (!settings.autoCreate || !id.email || !id.emailVerified) {
@@ -257,12 +262,17 @@ async function matchUser(ctx: ServiceContext, settings: OidcSettings, id: Identi
       oidcSubject: id.subject,
       now,
     });
-    await recordAudit(trx, ctx, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: userId,
-      after: { email: id.email, displayName: id.name, via: 'oidc', oidcIssuer: id.issuer },
-    });
-    return (await findUserById(trx, userId)) as UserRecord;
+    const created = (await findUserById(trx, userId)) as UserRecord;
+    await recordAudit(
+      trx,
+      { ...ctx, actor: userActor(created, []) },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: userId,
+        after: { email: id.email, displayName: id.name, via: 'oidc', oidcIssuer: id.issuer },
+      },
+    );
+    return created;
   });
 }

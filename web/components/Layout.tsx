@@ -1,21 +1,29 @@
 import type { ReactNode } from 'react';
+import type { Action } from '../../src/domain/auth/permissions';
+import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
+import { AccountMenu } from './AccountMenu';
 
 export interface NavItem {
   to: string;
   key: string;
+  /** Shown only to people who may do this action somewhere (the page's own check still applies). */
+  action?: Action;
 }
 
 /** Main navigation; areas add their entries. */
 export const navItems: NavItem[] = [
   { to: '/', key: 'nav.home' },
   { to: '/indicators', key: 'nav.indicators' },
+  { to: '/users', key: 'nav.users', action: 'users.manage' },
+  { to: '/audit', key: 'nav.audit', action: 'audit.read' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const { pathname } = useLocation();
+  const { can } = useAuth();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -41,23 +49,25 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </Link>
           <nav className="main-nav" aria-label={t('nav.main')}>
-            {navItems.map((item) => (
-              <Link
-                key={item.to}
-                to={item.to}
-                className={
-                  item.to === '/'
-                    ? pathname === '/'
-                      ? 'active'
-                      : undefined
-                    : pathname.startsWith(item.to)
-                      ? 'active'
-                      : undefined
-                }
-              >
-                {t(item.key)}
-              </Link>
-            ))}
+            {navItems
+              .filter((item) => !item.action || can(item.action))
+              .map((item) => (
+                <Link
+                  key={item.to}
+                  to={item.to}
+                  className={
+                    item.to === '/'
+                      ? pathname === '/'
+                        ? 'active'
+                        : undefined
+                      : pathname.startsWith(item.to)
+                        ? 'active'
+                        : undefined
+                  }
+                >
+                  {t(item.key)}
+                </Link>
+              ))}
           </nav>
           <div className="header-tools">
             <fieldset className="lang-switch" aria-label={t('common.language')}>
@@ -68,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 EN
               </button>
             </fieldset>
+            <AccountMenu />
           </div>
         </div>
       </header>
