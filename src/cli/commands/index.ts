@@ -3,7 +3,15 @@ import type { Command } from '../command';
 import { auditCommands } from './audit.commands';
 import { dbCommands } from './db.commands';
 import { documentCommands } from './document.commands';
+import { documentReadCommands } from './document-read.commands';
 import { unitsCommands } from './units.commands';
 import { usersCommands } from './users.commands';
 
-export const commands: Command[] = [...dbCommands, ...unitsCommands, ...usersCommands, ...auditCommands, ...documentCommands];
+export const commands: Command[] = [
+  ...dbCommands,
+  ...unitsCommands,
+  ...usersCommands,
+  ...auditCommands,
+  ...documentCommands,
+  ...documentReadCommands,
+];

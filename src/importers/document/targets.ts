@@ -130,7 +130,13 @@ function trimQuote(clean: string, start: number, end: number): [number, number] 
     // a long exception in brackets at the end: "(trừ hồ sơ … bí mật nhà nước)"
     if (clean[e - 1] === ')') {
       const open = clean.lastIndexOf('(', e - 1);
-      if (open > s && e - open > 15 && !/\d/.test(clean.slice(open, e))) e = open;
+      const aside = clean.slice(open, e);
+      if (
+        open > s &&
+        e - open > 15 &&
+        (!/\d/.test(aside) || /chủ trì|phối hợp|thời gian|thời hạn/iu.test(aside))
+      )
+        e = open;
     }
     if (before[0] === s && before[1] === e) break;
   }

@@ -105,6 +105,14 @@ export function cleanText(text: string): CleanText {
     }
     chars[i] = ' ';
   }
+  // emphasis underscores at the edge of a word ("_Quy Nhơn, ngày …_"), not inside one (snake_case)
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '_') continue;
+    const before = chars[i - 1] ?? ' ';
+    const after = chars[i + 1] ?? ' ';
+    const word = /[\p{L}\p{N}]/u;
+    if (!(word.test(before) && word.test(after))) chars[i] = ' ';
+  }
   // backslash line breaks of Markdown
   for (const m of text.matchAll(/\\(?=\r?\n)/g)) blank(chars, m.index, m.index + 1);
   return { clean: chars.join(''), strong, footnotes };
