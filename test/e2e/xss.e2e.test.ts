@@ -91,8 +91,8 @@ describe('markup typed into names and comments', () => {
     await page.waitForSelector('[data-testid=secret]');
     await page.goto(`${server.url}/users`);
     await page.waitForSelector('.users-table');
-    await expect(page.locator('.users-table').innerText()).resolves.toContain(unitName);
-    await expect(page.locator('.users-table').innerText()).resolves.toContain(personName);
+    await expect(page.locator('.users-table').textContent()).resolves.toContain(unitName);
+    await expect(page.locator('.users-table').textContent()).resolves.toContain(personName);
     await page.locator('.users-table td', { hasText: unitName }).first().hover();
     await assertInert(page, dialogs);
     await screenshot(page, 'xss-users');
@@ -105,8 +105,8 @@ describe('markup typed into names and comments', () => {
     await page.locator('.unit-picker__list button', { hasText: 'onmouseover' }).first().click();
     await page.click('button:text-is("Tạo mã")');
     await page.waitForSelector('[data-testid=secret]');
-    await expect(page.locator('.tokens-table').innerText()).resolves.toContain(comment);
-    await expect(page.locator('.tokens-table').innerText()).resolves.toContain(unitName);
+    await expect(page.locator('.tokens-table').textContent()).resolves.toContain(comment);
+    await expect(page.locator('.tokens-table').textContent()).resolves.toContain(unitName);
     await page.locator('.tokens-table strong', { hasText: 'Ghi chú' }).hover();
     await assertInert(page, dialogs);
     await screenshot(page, 'xss-tokens');
@@ -127,8 +127,8 @@ describe('markup typed into names and comments', () => {
       const button = row.locator('button');
       if ((await button.count()) > 0) await button.click();
     }
-    await expect(page.locator('.audit-table').innerText()).resolves.toContain(unitName);
-    await expect(page.locator('.audit-diff').first().innerText()).resolves.toMatch(
+    await expect(page.locator('.audit-table').textContent()).resolves.toContain(unitName);
+    await expect(page.locator('.audit-diff').first().textContent()).resolves.toMatch(
       /Ghi chú: <script>|Cán bộ <img/,
     );
     await page.locator('.audit-table td', { hasText: unitName }).first().hover();
