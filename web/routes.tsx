@@ -4,10 +4,14 @@
 import type { ComponentType } from 'react';
 import { AccountPage } from './pages/account/AccountPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ComparePage } from './pages/compare/ComparePage';
+import { DocumentPage } from './pages/document/DocumentPage';
+import { DocumentsPage } from './pages/documents/DocumentsPage';
 import { HomePage } from './pages/home/HomePage';
 import { IndicatorDetailPage } from './pages/indicators/IndicatorDetailPage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ReviewPage } from './pages/review/ReviewPage';
 import { SetPasswordPage, SetupPage } from './pages/signin/SetPasswordPage';
 import { SignInPage } from './pages/signin/SignInPage';
 import { TokensPage } from './pages/tokens/TokensPage';
@@ -29,6 +33,10 @@ export const pageRoutes: PageRoute[] = [
   { path: '/users', component: UsersPage },
   { path: '/tokens', component: TokensPage },
   { path: '/audit', component: AuditPage },
+  { path: '/documents', component: DocumentsPage },
+  { path: '/documents/:id', component: DocumentPage },
+  { path: '/documents/:id/review', component: ReviewPage },
+  { path: '/compare', component: ComparePage },
 ];
 
 export const notFound = NotFoundPage;

@@ -111,6 +111,33 @@ function compared(rowsById: Map<number, TargetRow>) {
 }
 
 /**
+ * The indicators a required phrase names: the best match of the phrase, or
+ * of each part when it joins two kinds ("4G/5G và điện thoại thông minh") —
+ * never the runners-up, which are near misses rather than requirements.
+ */
+function requiredCodes(phrase: string): string[] {
+  const parts = phrase.split(/\s+và\s+/u).filter((p) => p.trim().split(/\s+/).length >= 3);
+  const whole = classifyIndicatorPhrase(phrase);
+  if (parts.length < 2) return whole.slice(0, 1);
+  const codes = new Set<string>();
+  let unmatched = 0;
+  for (const part of parts) {
+    const best = classifyIndicatorPhrase(part).find((c) => !codes.has(c));
+    if (best) codes.add(best);
+    else unmatched++;
+  }
+  // a part the classifier cannot place alone takes the whole phrase's next match
+  for (const code of whole) {
+    if (unmatched === 0) break;
+    if (!codes.has(code)) {
+      codes.add(code);
+      unmatched--;
+    }
+  }
+  return [...codes];
+}
+
+/**
  * The kinds of objective a template requires: the indicators of its own
  * targets, and those its objectives name without a value ("xác định rõ chỉ
  * tiêu về …"), matched to the catalog by the reader's indicator classifier.
@@ -118,7 +145,7 @@ function compared(rowsById: Map<number, TargetRow>) {
 function requiredByTemplate(template: DocumentRow, targets: ProgramTarget[]) {
   const named = new Map<string, { text: string; span: [number, number] }[]>();
   for (const phrase of extractRequiredObjectivePhrases(template.body)) {
-    for (const code of classifyIndicatorPhrase(phrase.text)) {
+    for (const code of requiredCodes(phrase.text)) {
       const list = named.get(code) ?? [];
       list.push(phrase);
       named.set(code, list);

@@ -16,6 +16,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: '/', key: 'nav.home' },
   { to: '/indicators', key: 'nav.indicators' },
+  { to: '/documents', key: 'nav.documents' },
   { to: '/users', key: 'nav.users', action: 'users.manage' },
   { to: '/audit', key: 'nav.audit', action: 'audit.read' },
 ];

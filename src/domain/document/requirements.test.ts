@@ -14,6 +14,12 @@ describe('extractRequiredObjectivePhrases', () => {
     for (const p of phrases) expect(text.slice(p.span[0], p.span[1])).toBe(p.text);
   });
 
+  it('leaves out what a province may choose, and the examples in brackets', () => {
+    const text =
+      'Các địa phương có thể chọn lựa một số lĩnh vực, xác định các chỉ tiêu cụ thể về các lĩnh vực này (ví dụ như nông nghiệp, du lịch).\n+ Mục tiêu (xác định rõ chỉ tiêu về tỷ lệ kinh tế số trong GRDP (ước tính); tỷ trọng kinh tế số trong từng ngành)';
+    expect(extractRequiredObjectivePhrases(text).map((p) => p.text)).toEqual(['tỷ lệ kinh tế số trong GRDP']);
+  });
+
   it('stops at the end of the sentence and finds nothing where no list is given', () => {
     expect(
       extractRequiredObjectivePhrases('Các chỉ tiêu về an toàn thông tin. Tỷ lệ khác; tỷ lệ nữa').map(

@@ -15,8 +15,10 @@ export interface RequiredObjectivePhrase {
 
 // "xác định rõ chỉ tiêu về", "các chỉ tiêu về", "chỉ tiêu cụ thể về"
 const LEAD = /chỉ tiêu(?:\s+cụ thể)?\s+về\s+/giu;
-// the list ends at a closing bracket, an ellipsis, a full stop ending the sentence or the line
-const END = /\)|…|\.\.\.|\.(?:\s|$)|\n/u;
+// the list ends at a bracket (an example follows, or the aside closes), an ellipsis, the end of the sentence or line
+const END = /[()]|…|\.\.\.|\.(?:\s|$)|\n/u;
+// "Các địa phương có thể chọn lựa … chỉ tiêu về …": what a province may choose is not required
+const OPTIONAL = /(?:^|[\s,;])(?:có thể|tùy chọn|khuyến khích)(?=[\s,;:]|$)/iu;
 
 /**
  * The kinds of objective named in "chỉ tiêu về A; B; C; …" lists, one
@@ -27,7 +29,10 @@ const END = /\)|…|\.\.\.|\.(?:\s|$)|\n/u;
 export function extractRequiredObjectivePhrases(text: string): RequiredObjectivePhrase[] {
   const found: RequiredObjectivePhrase[] = [];
   for (const m of text.matchAll(LEAD)) {
-    const start = (m.index ?? 0) + m[0].length;
+    const at = m.index ?? 0;
+    const sentenceStart = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
+    if (OPTIONAL.test(text.slice(sentenceStart, at))) continue;
+    const start = at + m[0].length;
     const rest = text.slice(start);
     const end = rest.search(END);
     const list = end >= 0 ? rest.slice(0, end) : rest;
