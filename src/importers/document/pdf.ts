@@ -22,18 +22,92 @@ interface Line {
   text: string;
 }
 
+/** Rough advance of a character in ems, for sharing a run's width among its glyphs. */
+function charShare(ch: string): number {
+  const base = ch.normalize('NFD').charAt(0);
+  if (/\s/.test(base)) return 0.25;
+  if (/[ilj.,;:'!|()[\]]/.test(base)) return 0.28;
+  if (/[ftr-]/.test(base)) return 0.34;
+  if (/[mw]/.test(base)) return 0.75;
+  if (/[MW%]/.test(base)) return 0.9;
+  if (/[A-ZĐ]/.test(base)) return 0.68;
+  if (/[0-9]/.test(base)) return 0.5;
+  return 0.48;
+}
+
+interface Glyph {
+  ch: string;
+  x: number;
+  w: number;
+  item: number;
+}
+
+/**
+ * The text of one line from its items. Some PDF writers draw a line twice,
+ * once per font: the base font leaves a space where a letter it lacks goes
+ * ("KẾ HOẠCH" as "K HO CH" + "Ế", "Ạ" from a second font). Each item is cut
+ * into glyphs by its width; a glyph drawn over another run's space takes that
+ * space's place; spaces the PDF left out are put back from the gaps.
+ */
 function joinItems(items: Item[]): string {
-  let out = '';
-  let prevEnd: number | null = null;
-  for (const item of items) {
-    if (!item.str) continue;
-    if (prevEnd !== null) {
-      const gap = item.x - prevEnd;
-      // a gap wider than a sixth of the font size is a space the PDF did not write
-      if (gap > Math.max(1, item.height * 0.16) && !/\s$/.test(out) && !/^\s/.test(item.str)) out += ' ';
+  const glyphs: Glyph[] = [];
+  items.forEach((item, index) => {
+    // runs of only spaces are positioning fillers
+    if (!item.str || !item.str.trim()) return;
+    const chars = [...item.str];
+    // the item's width shared out by the usual proportions of a serif font
+    const shares = chars.map(charShare);
+    const scale = item.width / (shares.reduce((a, b) => a + b, 0) || 1);
+    let x = item.x;
+    chars.forEach((ch, k) => {
+      const w = (shares[k] as number) * scale;
+      glyphs.push({ ch, x, w, item: index });
+      x += w;
+    });
+  });
+  const isSpace = (g: Glyph) => /\s/.test(g.ch);
+  const spaces = glyphs.filter(isSpace);
+  const taken = new Set<Glyph>();
+  for (const g of glyphs) {
+    if (isSpace(g)) continue;
+    const centre = g.x + g.w / 2;
+    let best: Glyph | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const s of spaces) {
+      if (s.item === g.item || taken.has(s)) continue;
+      const d = Math.abs(s.x + s.w / 2 - centre);
+      if (d < bestDistance && d < Math.max(s.w, g.w) * 0.8) {
+        best = s;
+        bestDistance = d;
+      }
     }
-    out += item.str;
-    prevEnd = item.x + item.width;
+    if (best) {
+      taken.add(best);
+      g.x = best.x;
+    }
+  }
+  // a space of one run under a letter of another is room left for that letter
+  for (const s of spaces) {
+    if (taken.has(s)) continue;
+    const centre = s.x + s.w / 2;
+    if (glyphs.some((g) => g.item !== s.item && !isSpace(g) && g.x < centre && centre < g.x + g.w))
+      taken.add(s);
+  }
+  const kept = glyphs
+    .filter((g) => !taken.has(g))
+    .map((g, order) => ({ g, order }))
+    .sort((a, b) => a.g.x - b.g.x || a.order - b.order)
+    .map(({ g }) => g);
+  const size = Math.max(1, ...items.map((i) => i.height || 10));
+  let out = '';
+  let prev: Glyph | null = null;
+  for (const g of kept) {
+    if (prev && prev.item !== g.item && !isSpace(prev) && !isSpace(g)) {
+      // a gap wider than a sixth of the font size is a space the PDF did not write
+      if (g.x - (prev.x + prev.w) > size * 0.16) out += ' ';
+    }
+    out += g.ch;
+    prev = g;
   }
   return out.replace(/[ \t\u00a0]+/g, ' ').trim();
 }

@@ -35,7 +35,7 @@ export interface Quantity {
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 const numberRe = new RegExp(`(?<![\\d.,/\\-–])(${NUM})(?![\\d])`, 'g');
 const rangeTail = new RegExp(
-  String.raw`^[ \t]*(%|phần trăm)?[ \t]*(?:-|–|—|~|đến|tới|den|toi)[ \t]*(${NUM})(?![\d])`,
+  String.raw`^\s*(%|phần trăm)?\s*(?:-|–|—|~|đến|tới|den|toi)\s*(${NUM})(?![\d])`,
   'u',
 );
 
@@ -132,11 +132,11 @@ const COUNT_NOUNS = [
 const countNounRe = new RegExp(
   `^[ \\t]*(?:(nghin|ngan|trieu|ty)[ \\t]+)?(${[...COUNT_NOUNS].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`,
 );
-const amountRe = /^[ \t]*(nghin ty|ngan ty|ty|trieu|nghin|ngan)?[ \t]*(dong|vnd|usd|do la)(?![a-z])/;
-const otherUnitRe = /^[ \t]*(gb|tb|mbps|gbps|mb\/s|gb\/s|mhz|kw|mw|ha|tan)(?![a-z])/;
+const amountRe = /^\s*(nghin ty|ngan ty|ty|trieu|nghin|ngan)?\s*(dong|vnd|usd|do la)(?![a-z])/;
+const otherUnitRe = /^\s*(gb|tb|mbps|gbps|mb\/s|gb\/s|mhz|kw|mw|ha|tan)(?![a-z])/;
 // names and numbers that are not amounts: "mô hình 4 lớp", "mức độ 3", "Nghị định số 45"
 const notAmountBefore =
-  /(?:^|[^a-z])(so|nghi dinh|quyet dinh|thong tu|chi thi|nghi quyet|ke hoach|cong van|luat|khoan|dieu|diem|phan|chuong|lan thu|giai doan|nam|ngay|thang|quy|muc do|cap do|the he|phien ban|ipv|mo hinh|lop|cap|ban|tuoi|version|dai hoi|khoa|nhiem ky|top|nhom|thu|hang|vi tri)[ \t]*[:(“"']?[ \t]*$/;
+  /(?:^|[^a-z])(so|nghi dinh|quyet dinh|thong tu|chi thi|nghi quyet|ke hoach|cong van|luat|khoan|dieu|diem|phan|chuong|lan thu|giai doan|nam|ngay|thang|quy|muc do|cap do|the he|phien ban|ipv|mo hinh|lop|cap|ban|tuoi|version|dai hoi|khoa|nhiem ky|top|nhom|thu|hang|vi tri)\s*[:(“"']?\s*$/;
 const multipliers: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 
 function comparatorBefore(
@@ -148,17 +148,17 @@ function comparatorBefore(
   const base = at - window.length;
   const rules: [RegExp, Comparator][] = [
     [
-      /(khong duoi|khong it hon|khong thap hon|toi thieu|it nhat|tren hoac bang)(?:[ \t]+(?:la|khoang|muc|la khoang))?[ \t]*$/,
+      /(khong duoi|khong it hon|khong thap hon|toi thieu|it nhat|tren hoac bang)(?:\s+(?:la|khoang|muc|la khoang))?\s*$/,
       '>=',
     ],
     [
-      /(toi da|khong qua|khong vuot qua|khong cao hon|duoi hoac bang|nhieu nhat)(?:[ \t]+(?:la|khoang|muc))?[ \t]*$/,
+      /(toi da|khong qua|khong vuot qua|khong cao hon|duoi hoac bang|nhieu nhat)(?:\s+(?:la|khoang|muc))?\s*$/,
       '<=',
     ],
-    [/(tren|hon|vuot|vuot muc|cao hon|nhieu hon)[ \t]*$/, '>'],
-    [/(duoi|thap hon|it hon)[ \t]*$/, '<'],
-    [/(?:^|[^a-z])(tu)[ \t]*$/, '>='],
-    [/(khoang|xap xi|gan|dat|bang|chiem|la|muc)[ \t]*$/, '='],
+    [/(tren|hon|vuot|vuot muc|cao hon|nhieu hon)\s*$/, '>'],
+    [/(duoi|thap hon|it hon)\s*$/, '<'],
+    [/(?:^|[^a-z])(tu)\s*$/, '>='],
+    [/(khoang|xap xi|gan|dat|bang|chiem|la|muc)\s*$/, '='],
   ];
   for (const [re, comparator] of rules) {
     const m = re.exec(window);
@@ -184,9 +184,8 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
     if (first === null) continue;
     const after = clean.slice(end, Math.min(to, end + 40));
     // dates, ratios and document numbers: 27/9/2019, 21/63, 52-NQ/TW, 749/QĐ-TTg, 4G/5G, 4.0
-    if (/^[ \t]*\/[ \t]*\d/.test(after) && !/^[ \t]*\/[ \t]*\d+[ \t]*\p{L}/u.test(after)) continue;
-    if (/^(?:[-–/][ \t]*)?\p{Lu}{2,}/u.test(after) || /^\/\p{L}/u.test(after) || /^[.,]\d/.test(after))
-      continue;
+    if (/^\s*\/\s*\d/.test(after) && !/^\s*\/\s*\d+\s*\p{L}/u.test(after)) continue;
+    if (/^(?:[-–/]\s*)?\p{Lu}{2,}/u.test(after) || /^\/\p{L}/u.test(after) || /^[.,]\d/.test(after)) continue;
     if (/^\p{L}/u.test(after) && !/^%/.test(after)) continue;
     const before = folded.slice(Math.max(from, numberStart - 24), numberStart);
     if (notAmountBefore.test(before)) continue;
@@ -206,7 +205,7 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
     const tail = folded.slice(end, Math.min(to, end + 60));
     let unit: QuantityUnit | null = null;
     let unitLabel: string | null = null;
-    const pct = /^[ \t]*(%|phan tram)/.exec(tail);
+    const pct = /^\s*(%|phan tram)/.exec(tail);
     if (pct || unitAfterFirst) {
       unit = 'percent';
       unitLabel = '%';
@@ -247,23 +246,21 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
     } else {
       comparator = cmp.comparator;
       start = cmp.start;
-      const trailing = /^[ \t]*(?:\p{L}+[ \t]+){0,3}?(tro len|tro xuong)(?![a-z])/u.exec(
+      const trailing = /^\s*(?:\p{L}+\s+){0,3}?(tro len|tro xuong)(?![a-z])/u.exec(
         folded.slice(end, end + 40),
       );
       if (
         trailing &&
-        (trailing[1] === 'tro len'
-          ? /^[ \t]*tro len/.test(folded.slice(end)) || cmp.comparator === '>='
-          : true)
+        (trailing[1] === 'tro len' ? /^\s*tro len/.test(folded.slice(end)) || cmp.comparator === '>=' : true)
       ) {
         comparator = trailing[1] === 'tro len' ? '>=' : '<=';
-        if (/^[ \t]*tro (len|xuong)/.test(folded.slice(end)))
-          end += (/^[ \t]*tro (len|xuong)/.exec(folded.slice(end)) as RegExpExecArray)[0].length;
+        if (/^\s*tro (len|xuong)/.test(folded.slice(end)))
+          end += (/^\s*tro (len|xuong)/.exec(folded.slice(end)) as RegExpExecArray)[0].length;
       }
     }
     const rest = folded.slice(end, Math.min(to, end + 40));
-    const perYear = /^[ \t]*(\/[ \t]*nam|moi nam|hang nam|hằng năm)/.test(rest);
-    const perMatch = /^[^;,.]{0,20}?\/[ \t]*(?:\d+[ \t]*)?(huyen|quan|xa|phuong)(?![a-z])/.exec(rest);
+    const perYear = /^\s*(\/\s*nam|moi nam|hang nam|hằng năm)/.test(rest);
+    const perMatch = /^[^;,.]{0,20}?\/\s*(?:\d+\s*)?(huyen|quan|xa|phuong)(?![a-z])/.exec(rest);
     // "01 xã/01 huyện", "mỗi huyện … ít nhất 01 mô hình": so many per district (or commune)
     const eachBefore = /(?:^|[^a-z])moi\s+(huyen|quan|xa|phuong)(?![a-z])[^;.]{0,80}$/.exec(
       folded.slice(from, numberStart),
@@ -276,8 +273,7 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
   return out.concat(findRanks(folded, from, to, out)).sort((a, b) => a.start - b.start);
 }
 
-const rankRe =
-  /(?:^|[^a-z])(nhom|top|top dau|tốp|top)[ \t]+(\d{1,2})(?:[ \t]*[-–][ \t]*(\d{1,2}))?(?![\d%])/g;
+const rankRe = /(?:^|[^a-z])(nhom|top|top dau|tốp|top)\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?![\d%])/g;
 const rankContext =
   /dan dau|dung dau|cao nhat|chi so|xep hang|tot nhat|hang dau|diem cao|tinh, thanh pho|dia phuong|tinh thanh/;
 
@@ -302,7 +298,7 @@ function findRanks(folded: string, from: number, to: number, taken: Quantity[]):
     // the rank phrase runs to "dẫn đầu / có chỉ số cao…" when it is near
     const tail = /^[^;.]*?(dan dau|dung dau|cao nhat|hang dau|tot nhat)/.exec(following);
     const phraseEnd = tail && tail[0].length < 80 ? end + tail[0].length : end;
-    const lead = /(thuoc|vao|trong|nam trong|lot vao|giu vi tri thuoc|giu vung vi tri trong)[ \t]*$/.exec(
+    const lead = /(thuoc|vao|trong|nam trong|lot vao|giu vi tri thuoc|giu vung vi tri trong)\s*$/.exec(
       folded.slice(Math.max(from, at - 30), at),
     );
     const start = lead ? at - (lead[0].length - lead[0].indexOf(lead[1] as string)) : at;

@@ -298,6 +298,12 @@ function headingEnd(clean: string, block: Block): number {
   const slice = clean.slice(from, to);
   const colon = slice.search(/:(\s|$)/);
   if (colon > 0 && colon < 160) return from + colon;
+  // a short block is all heading; a long one is headed by its first sentence
+  if (to - from <= 200) {
+    let e = to;
+    while (e > from && /[\s.;:]/.test(clean[e - 1] as string)) e--;
+    return e;
+  }
   const sentence = slice.search(/[.;](\s+[\p{Lu}“"(]|\s*$)/u);
   let e = sentence > 0 ? from + sentence : to;
   if (e - from > 300) {

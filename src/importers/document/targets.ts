@@ -143,6 +143,11 @@ function trimQuote(clean: string, start: number, end: number): [number, number] 
   return [s, e];
 }
 
+/** Soft line breaks inside a paragraph are spaces to the matchers. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 /** Options of the target reader. */
 export interface TargetOptions {
   /** Year of issue, to tell past figures from future ones. */
@@ -184,7 +189,7 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
       .join(' ');
 
     for (const [ss, se] of splitClauses(clean, block.contentStart, block.end, false)) {
-      const sentence = folded.slice(ss, se);
+      const sentence = oneLine(folded.slice(ss, se));
       const sentenceTiers = tiersIn(sentence);
       const sentenceYears = yearsIn(sentence, options.referenceYear);
       for (const [cs, ce] of splitClauses(clean, ss, se)) {
@@ -198,10 +203,10 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
           const next = quantities[i + 1];
           const segStart = prev ? boundary(clean, prev.end, q.start)[1] : cs;
           const segEnd = next ? boundary(clean, q.end, next.start)[0] : ce;
-          const seg = folded.slice(segStart, segEnd);
-          const beforeQ = folded.slice(segStart, q.start);
-          const between = folded.slice(prev ? prev.end : cs, q.start);
-          const clauseBefore = folded.slice(cs, q.start);
+          const seg = oneLine(folded.slice(segStart, segEnd));
+          const beforeQ = oneLine(folded.slice(segStart, q.start));
+          const between = oneLine(folded.slice(prev ? prev.end : cs, q.start));
+          const clauseBefore = oneLine(folded.slice(cs, q.start));
           // a past result or another government's figure is no target of this document
           if (isPast(beforeQ, between, clauseBefore, options.referenceYear)) return;
           if (isForeign(beforeQ, clauseBefore) || inForeignBrackets(folded, cs, q.start)) return;
@@ -215,9 +220,9 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
           const subject = subjectOf(folded, q, segStart, segEnd);
           const levels = levelsOf(seg, subject, q, sentenceTiers);
           let match = matchIndicator({
-            own: seg,
-            subject,
-            context: `${sentence} ${contextHeadings}`,
+            own: oneLine(seg),
+            subject: oneLine(subject),
+            context: oneLine(`${sentence} ${contextHeadings}`),
             unit: q.unit,
           });
           // "… ở cấp tỉnh đạt 95%, cấp huyện đạt 85%": a figure naming only its tier measures what the one before did

@@ -174,7 +174,8 @@ export function findUnitMentions(text: string, folded: string, from = 0, to = fo
   const found: UnitMention[] = [];
   for (const alias of UNIT_ALIASES) {
     for (const re of alias.patterns) {
-      const g = new RegExp(re.source, 'g');
+      // a name may wrap onto the next line: any run of spaces between its words
+      const g = new RegExp(re.source.replace(/ /g, '\\s+'), 'g');
       for (const m of slice.matchAll(g)) {
         const before = slice[m.index - 1];
         if (before !== undefined && /[a-z]/.test(before)) continue;
