@@ -249,6 +249,13 @@ describe('signing in', () => {
     );
     await expect(submit.isDisabled()).resolves.toBe(true);
     await screenshot(page, 'auth-sign-in-slowed');
+    // the same page in English, the wait still counting down
+    await page.click('button:text-is("EN")');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sign in');
+    await expect(page.locator('[data-testid=sign-in-error]').textContent()).resolves.toMatch(
+      /Too many failed attempts\. Please try again in \d+ seconds\./,
+    );
+    await screenshot(page, 'auth-sign-in-en');
     await context.close();
   });
 
