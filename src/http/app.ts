@@ -32,11 +32,22 @@ export function requestLocale(c: Context): Locale {
   return parseLocale(c.req.header('accept-language'));
 }
 
-function clientIp(c: Context): string | null {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
+/**
+ * The client's address. X-Forwarded-For is believed only for the reverse
+ * proxies the operator declared (`trustedProxies`): each appends the address
+ * it saw, so the client is that many entries from the right. Anything further
+ * left was written by the client and could be forged (and so dodge the
+ * per-address sign-in backoff).
+ */
+function clientIp(c: Context, trustedProxies: number): string | null {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
+  const socket = incoming?.socket?.remoteAddress ?? null;
+  if (trustedProxies <= 0) return socket;
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return hops[Math.max(0, hops.length - trustedProxies)] ?? socket;
 }
 
 async function readInput(route: RouteDef, c: Context) {
@@ -124,7 +135,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = routeTable): Hono<
     const locale = requestLocale(c);
     const auth = await authenticate(c, deps, now());
     checkCsrf(c, auth, deps);
-    c.set('ctx', { db: deps.db, actor: auth.actor, now, locale, ip: clientIp(c) });
+    c.set('ctx', { db: deps.db, actor: auth.actor, now, locale, ip: clientIp(c, deps.trustedProxies ?? 0) });
     c.set('deps', deps);
     c.set('auth', auth);
     await next();

@@ -15,6 +15,8 @@ export interface AppDeps {
   now?: () => Date;
   /** The address users reach the app at, e.g. `https://cds.ninhbinh.gov.vn`. */
   publicUrl?: string;
+  /** How many reverse proxies in front append to X-Forwarded-For (0: use the socket's address). */
+  trustedProxies?: number;
   /** Single sign-on through an OpenID Connect provider; absent = password sign-in only. */
   oidc?: OidcSettings | null;
 }

@@ -13,6 +13,8 @@ export interface Config {
   databaseUrl: string | null;
   /** The address users reach the app at, used in printed links. */
   publicUrl: string | null;
+  /** Reverse proxies in front whose X-Forwarded-For entries are believed (NHIPSO_TRUSTED_PROXIES). */
+  trustedProxies: number;
 }
 
 /** Reads the configuration; a bad value stops the start with a clear message. */
@@ -27,5 +29,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.NHIPSO_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || null,
     publicUrl: env.NHIPSO_PUBLIC_URL || null,
+    trustedProxies: trustedProxies(env.NHIPSO_TRUSTED_PROXIES),
   };
+}
+
+function trustedProxies(value: string | undefined): number {
+  const n = value ? Number(value) : 0;
+  if (!Number.isInteger(n) || n < 0 || n > 10) {
+    throw new Error(
+      `NHIPSO_TRUSTED_PROXIES phải là số proxy 0–10 / NHIPSO_TRUSTED_PROXIES must be a number of proxies 0–10 (got "${value}")`,
+    );
+  }
+  return n;
 }

@@ -40,6 +40,7 @@ export async function startServer(): Promise<void> {
     webRoot: findWebRoot(),
     publicUrl: config.publicUrl ?? undefined,
     oidc: oidcSettingsFromEnv(process.env, config.publicUrl),
+    trustedProxies: config.trustedProxies,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicUrl ?? `http://localhost:${info.port}`;

@@ -35,7 +35,7 @@ describe('password sign-in, sessions and CSRF', () => {
       grants: [{ role: 'reporter', unitId: w.c1 }],
       passwordHash: await hashPassword(password),
     }));
-    app = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now });
+    app = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now, trustedProxies: 1 });
   });
   afterAll(() => h.close());
 
@@ -195,6 +195,23 @@ describe('password sign-in, sessions and CSRF', () => {
     expect(((await me1.json()) as { user: { id: number } }).user.id).toBe(other.userId);
   });
 
+  it('believes X-Forwarded-For only as far as the declared proxies reach', async () => {
+    const forged = { 'x-forwarded-for': '6.6.6.6, 198.51.100.9' };
+    const body = JSON.stringify({ email: 'khong-co@thu.gov.vn', password: 'x' });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json', ...forged }, body };
+    await app.request('/api/auth/sign-in', init);
+    const direct = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now });
+    await direct.request('/api/auth/sign-in', init);
+    const ips = await h.db
+      .selectFrom('signInAttempt')
+      .select('ip')
+      .where('email', '=', 'khong-co@thu.gov.vn')
+      .orderBy('id')
+      .execute();
+    // behind one proxy: the address that proxy saw; with none: not the header at all
+    expect(ips.map((r) => r.ip)).toEqual(['198.51.100.9', 'unknown']);
+  });
+
   it('limits the body of a sign-in to a few kilobytes', async () => {
     const res = await post('/api/auth/sign-in', { email, password: 'x'.repeat(40_000) });
     expect(res.status).toBe(413);
@@ -219,7 +236,7 @@ describe('sign-in backoff', () => {
     });
 
   it('lets five wrong passwords through, then makes each next attempt wait twice as long; the eleventh waits 32 s', async () => {
-    const app = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now });
+    const app = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now, trustedProxies: 1 });
     for (let i = 1; i <= 5; i++) {
       const r = await attempt(app, { email, password: `sai-${i}` });
       expect(r.status).toBe(401);
@@ -243,7 +260,13 @@ describe('sign-in backoff', () => {
   });
 
   it('remembers the failures across a restart (a new app on the same database)', async () => {
-    const restarted = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now });
+    const restarted = createApp({
+      db: h.db,
+      engine: h.engine,
+      version: 't',
+      now: () => now,
+      trustedProxies: 1,
+    });
     const r = await attempt(restarted, { email, password: 'dung-mat-khau-roi' });
     expect(r.status).toBe(429);
     now = new Date(now.getTime() + 32_000);
@@ -252,7 +275,7 @@ describe('sign-in backoff', () => {
   });
 
   it('slows down an address that tries many accounts', async () => {
-    const app = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now });
+    const app = createApp({ db: h.db, engine: h.engine, version: 't', now: () => now, trustedProxies: 1 });
     for (let i = 0; i < 20; i++) {
       expect(
         (await attempt(app, { email: `khong-co-${i}@thu.gov.vn`, password: 'x' }, '192.0.2.50')).status,
