@@ -459,3 +459,109 @@ export async function openRoundIds(db: Db): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The provinces that went into this one (2025 mergers), from the lineage links. */
+export async function predecessorProvinces(db: Db, provinceId: number): Promise<UnitInfo[]> {
+  const r = await sql<UnitInfo>`
+    SELECT u.id, u.code, u.name, u.kind, u.parent_id AS "parentId", u.valid_from AS "validFrom", u.valid_to AS "validTo"
+    FROM unit_lineage l JOIN unit u ON u.id = l.from_unit_id
+    WHERE l.to_unit_id = ${provinceId} AND u.kind = 'province'
+    ORDER BY u.code`.execute(db);
+  return r.rows;
+}
+
+// the program of a province: its documents that no newer version replaces
+const currentDocuments = (provinceIds: readonly number[]) => sql`
+  SELECT d.id FROM program_document d
+  WHERE d.province_id IN (${sql.join([...provinceIds])})
+    AND NOT EXISTS (SELECT 1 FROM program_document n WHERE n.supersedes_id = d.id)`;
+
+/** Indicators named by confirmed targets of the provinces' programs, with the target levels. */
+export async function programIndicators(
+  db: Db,
+  provinceIds: readonly number[],
+): Promise<Array<{ indicatorId: number; levels: string[] }>> {
+  if (provinceIds.length === 0) return [];
+  const r = await sql<{ indicatorId: number; levels: string[] | null }>`
+    SELECT t.indicator_id AS "indicatorId", array_remove(array_agg(DISTINCT t.level), NULL) AS levels
+    FROM target t
+    WHERE t.review_state = 'confirmed' AND t.indicator_id IS NOT NULL
+      AND t.document_id IN (${currentDocuments(provinceIds)})
+    GROUP BY t.indicator_id`.execute(db);
+  return r.rows.map((x) => ({ indicatorId: Number(x.indicatorId), levels: x.levels ?? [] }));
+}
+
+/** A confirmed task with its lead units. */
+export interface ProgramTask {
+  taskId: number;
+  sectionLabel: string;
+  title: string;
+  deadline: string | null;
+  leadUnitIds: number[];
+}
+
+/** Confirmed tasks of the provinces' programs that have lead units. */
+export async function programTasks(db: Db, provinceIds: readonly number[]): Promise<ProgramTask[]> {
+  if (provinceIds.length === 0) return [];
+  const r = await sql<ProgramTask>`
+    SELECT t.id AS "taskId", t.section_label AS "sectionLabel", t.title, t.deadline,
+      array_agg(tu.unit_id ORDER BY tu.unit_id) AS "leadUnitIds"
+    FROM task t JOIN task_unit tu ON tu.task_id = t.id AND tu.role = 'lead'
+    WHERE t.review_state = 'confirmed' AND t.document_id IN (${currentDocuments(provinceIds)})
+    GROUP BY t.id ORDER BY t.id`.execute(db);
+  return r.rows.map((x) => ({ ...x, leadUnitIds: x.leadUnitIds.map(Number) }));
+}
+
+/** Tasks by id with their lead units. */
+export async function tasksWithLeads(db: Db, taskIds: readonly number[]): Promise<ProgramTask[]> {
+  if (taskIds.length === 0) return [];
+  const r = await sql<ProgramTask>`
+    SELECT t.id AS "taskId", t.section_label AS "sectionLabel", t.title, t.deadline,
+      coalesce(array_agg(tu.unit_id ORDER BY tu.unit_id) FILTER (WHERE tu.unit_id IS NOT NULL), '{}') AS "leadUnitIds"
+    FROM task t LEFT JOIN task_unit tu ON tu.task_id = t.id AND tu.role = 'lead'
+    WHERE t.id IN (${sql.join([...new Set(taskIds)])})
+    GROUP BY t.id ORDER BY t.id`.execute(db);
+  return r.rows.map((x) => ({ ...x, leadUnitIds: x.leadUnitIds.map(Number) }));
+}
+
+/**
+ * The successors of units through lineage links (a department merged into
+ * another, a province into a new one), following up to three steps.
+ * Returns, for each unit, every unit reachable (not itself).
+ */
+export async function successorsOf(db: Db, unitIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (unitIds.length === 0) return out;
+  const r = await sql<{ fromId: number; toId: number }>`
+    WITH RECURSIVE s(start_id, unit_id, depth) AS (
+      SELECT id, id, 0 FROM unit WHERE id IN (${sql.join([...new Set(unitIds)])})
+      UNION
+      SELECT s.start_id, l.to_unit_id, s.depth + 1 FROM s JOIN unit_lineage l ON l.from_unit_id = s.unit_id
+      WHERE s.depth < 3 AND l.kind IN ('full', 'rename', 'partial')
+    )
+    SELECT start_id AS "fromId", unit_id AS "toId" FROM s WHERE depth > 0`.execute(db);
+  for (const row of r.rows)
+    out.set(Number(row.fromId), [...(out.get(Number(row.fromId)) ?? []), Number(row.toId)]);
+  return out;
+}
+
+/** The predecessors of units through lineage (the old communes a new one was made of), one step back. */
+export async function predecessorsOf(
+  db: Db,
+  unitIds: readonly number[],
+): Promise<Map<number, Array<{ unitId: number; kind: string; share: number | null }>>> {
+  const out = new Map<number, Array<{ unitId: number; kind: string; share: number | null }>>();
+  if (unitIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('unitLineage')
+    .select(['toUnitId', 'fromUnitId', 'kind', 'share'])
+    .where('toUnitId', 'in', [...new Set(unitIds)])
+    .execute();
+  for (const row of rows) {
+    out.set(row.toUnitId, [
+      ...(out.get(row.toUnitId) ?? []),
+      { unitId: row.fromUnitId, kind: row.kind, share: row.share },
+    ]);
+  }
+  return out;
+}

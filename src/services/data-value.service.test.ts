@@ -81,7 +81,7 @@ describe('saving figures', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entityId: String(sub), unitId: w.c1 });
-    expect((audit[0]?.after as { values: unknown[] }).values).toContainEqual({
+    expect((audit[0]!.after as { values: unknown[] }).values).toContainEqual({
       indicator: 'SOC.FIBRE_HOUSEHOLDS',
       period: '2025',
       numerator: 4120,

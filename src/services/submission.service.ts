@@ -1,0 +1,613 @@
+/**
+ * A unit's report in a round: the form it fills in, saving it, and the
+ * workflow — submit, recall, return with a comment, approve, reopen with a
+ * reason (domain/submission/workflow.ts). Each step is one transaction: the
+ * report's state and version, its figures' status and revisions, the
+ * roll-ups of every ancestor, the event, the audit entry and notifications.
+ *
+ * Approval is by an approver of an ancestor unit or a coordinator, never by
+ * the person who submitted. A step carries the version the caller saw; if
+ * someone changed the report since, the step is refused (409) saying who.
+ */
+import type {
+  ReportForm,
+  SaveReportFormInput,
+  SaveReportFormResult,
+  SubmissionList,
+  SubmissionView,
+  TransitionInput,
+} from '../contracts/submission';
+import { actorUserId } from '../domain/auth/actor';
+import { rolesFor } from '../domain/auth/permissions';
+import { grantCovers, isAdmin } from '../domain/auth/scope';
+import { AppError, type ErrorDetail, notFound } from '../domain/errors';
+import { formatPeriod, previousPeriod } from '../domain/period/period';
+import { deadlineStanding, lastDayOnTime, vietnamDate } from '../domain/submission/deadline';
+import {
+  actionNeedsComment,
+  actionPermission,
+  approvalRefusal,
+  canTransition,
+  isEditable,
+  nextState,
+  type SubmissionAction,
+  valueStatusOf,
+} from '../domain/submission/workflow';
+import { builtInConsistencyRules } from '../domain/validation/rules';
+import {
+  type AskedIndicator,
+  type TaskInput,
+  type ValueInput,
+  validateReport,
+} from '../domain/validation/validate';
+import {
+  type DataValueRecord,
+  findValues,
+  insertRevisions,
+  setSubmissionValueStatus,
+} from '../repositories/data-value.repository';
+import { listEvidence } from '../repositories/data-value-evidence.repository';
+import { type Db, inTransaction } from '../repositories/db';
+import { findIndicators } from '../repositories/indicator.repository';
+import {
+  findRound,
+  listRoundIndicators,
+  listRoundTaskIds,
+  listRoundUnits,
+  predecessorsOf,
+  unitsByIds,
+} from '../repositories/round.repository';
+import { insertNotifications, peopleOfSubmission } from '../repositories/round-notification.repository';
+import {
+  findSubmission,
+  findSubmissionOf,
+  insertSubmissionEvent,
+  listSubmissionEvents,
+  type SubmissionRecord,
+  updateSubmission,
+} from '../repositories/submission.repository';
+import { findTaskUpdates } from '../repositories/task-update.repository';
+import { unitAncestry } from '../repositories/unit-scope.repository';
+import { recordAudit } from './audit';
+import { hasPermission, permittedUnitIds, requirePermission, requireSignedIn } from './authorize';
+import type { ServiceContext } from './context';
+import { saveDataValues, throwIfConflicts } from './data-value.service';
+import { toIndicator } from './indicator.service';
+import { applyValueChanges } from './rollup.service';
+import { roundTaskLeads } from './round.service';
+import { saveTaskUpdates } from './task-update.service';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+async function loadSubmission(db: Db, id: number, lock = false): Promise<SubmissionRecord> {
+  const s = await findSubmission(db, id, lock);
+  if (!s) throw notFound('submission', id);
+  return s;
+}
+
+/** Whether the actor decides from above: holds an approving role strictly above the unit, or manages rounds there. */
+async function deciderFor(ctx: ServiceContext, unitId: number, db: Db) {
+  const isCoordinator = await hasPermission(ctx, 'rounds.manage', unitId, db);
+  let approvesFromAbove = false;
+  if (ctx.actor.kind === 'user' || ctx.actor.kind === 'token') {
+    const above = (await unitAncestry(db, unitId)).slice(1);
+    const roles = rolesFor('submissions.approve');
+    approvesFromAbove = ctx.actor.grants.some((g) => grantCovers(g, roles, above));
+  }
+  return {
+    userId: actorUserId(ctx.actor),
+    isCoordinator: isCoordinator || isAdmin(ctx.actor),
+    approvesFromAbove,
+  };
+}
+
+/** What the actor may do with a report now. */
+async function permissionsOn(
+  ctx: ServiceContext,
+  s: SubmissionRecord,
+  db: Db,
+): Promise<SubmissionView['can']> {
+  const open = s.roundState === 'open';
+  const enter = open && (await hasPermission(ctx, 'figures.enter', s.unitId, db));
+  const approve = await hasPermission(ctx, 'submissions.approve', s.unitId, db);
+  const decides = approve && approvalRefusal(await deciderFor(ctx, s.unitId, db), s.submittedBy) === null;
+  const manage = open && (await hasPermission(ctx, 'rounds.manage', s.unitId, db));
+  return {
+    edit: enter && isEditable(s.state),
+    submit: enter && canTransition(s.state, 'submit'),
+    recall: enter && canTransition(s.state, 'recall'),
+    approve: decides && canTransition(s.state, 'approve'),
+    return: decides && canTransition(s.state, 'return'),
+    reopen: manage && canTransition(s.state, 'reopen'),
+  };
+}
+
+async function toView(
+  ctx: ServiceContext,
+  s: SubmissionRecord,
+  db: Db,
+  withDetail: true,
+): Promise<SubmissionView>;
+async function toView(
+  ctx: ServiceContext,
+  s: SubmissionRecord,
+  db: Db,
+  withDetail: false,
+): Promise<Omit<SubmissionView, 'events' | 'can'>>;
+async function toView(ctx: ServiceContext, s: SubmissionRecord, db: Db, withDetail: boolean) {
+  const round = (await findRound(db, s.roundId))!;
+  const unit = (await unitsByIds(db, [s.unitId])).get(s.unitId)!;
+  const names = await db
+    .selectFrom('appUser')
+    .select(['id', 'displayName'])
+    .where('id', 'in', [s.submittedBy ?? 0, s.decidedBy ?? 0])
+    .execute();
+  const name = (id: number | null) => (id ? (names.find((n) => n.id === id)?.displayName ?? null) : null);
+  const standing = deadlineStanding(
+    {
+      state: s.state,
+      submittedOn: s.submittedAt ? vietnamDate(new Date(s.submittedAt)) : null,
+      hasFigures: true,
+    },
+    { lastDayOnTime: lastDayOnTime(round.dueOn, round.dueBefore) },
+    vietnamDate(ctx.now()),
+  );
+  const base = {
+    id: s.id,
+    roundId: s.roundId,
+    roundName: round.name,
+    roundState: round.state,
+    periodId: s.periodId,
+    unitId: s.unitId,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    state: s.state,
+    version: s.version,
+    submittedAt: iso(s.submittedAt),
+    submittedBy: name(s.submittedBy),
+    decidedAt: iso(s.decidedAt),
+    decidedBy: name(s.decidedBy),
+    comment: s.comment,
+    isDemo: s.isDemo,
+    late: round.state !== 'draft' && standing.late,
+  };
+  if (!withDetail) return base;
+  const events = await listSubmissionEvents(db, s.id);
+  return {
+    ...base,
+    events: events.map((e) => ({
+      fromState: e.fromState,
+      toState: e.toState,
+      actor: e.actorName,
+      comment: e.comment,
+      at: new Date(e.at).toISOString(),
+    })),
+    can: await permissionsOn(ctx, s, db),
+  };
+}
+
+/** A report with its history and what the caller may do. */
+export async function getSubmission(ctx: ServiceContext, id: number): Promise<SubmissionView> {
+  const s = await loadSubmission(ctx.db, id);
+  await requirePermission(ctx, 'figures.read', s.unitId);
+  return toView(ctx, s, ctx.db, true);
+}
+
+/** Reports of units the caller may read, optionally of one round or in one state (e.g. awaiting approval). */
+export async function listSubmissions(
+  ctx: ServiceContext,
+  q: { roundId?: number; state?: SubmissionView['state'] },
+): Promise<SubmissionList> {
+  requireSignedIn(ctx);
+  const allowed = await permittedUnitIds(ctx, 'figures.read');
+  let query = ctx.db.selectFrom('submission').select('id');
+  if (q.roundId) query = query.where('roundId', '=', q.roundId);
+  if (q.state) query = query.where('state', '=', q.state);
+  if (allowed !== 'all') {
+    if (allowed.size === 0) return { items: [] };
+    query = query.where('unitId', 'in', [...allowed]);
+  }
+  const ids = (await query.orderBy('submittedAt', 'desc').orderBy('id', 'desc').limit(1000).execute()).map(
+    (r) => r.id,
+  );
+  const items = [];
+  for (const id of ids) items.push(await toView(ctx, (await findSubmission(ctx.db, id))!, ctx.db, false));
+  return { items };
+}
+
+/** Last period's figures of a unit: its own, else re-expressed from the units it was made of. */
+async function previousFigures(
+  db: Db,
+  unitId: number,
+  periodId: string,
+  indicators: ReadonlyArray<{ id: number; kind: string }>,
+): Promise<Map<number, NonNullable<ReportForm['indicators'][number]['previous']>>> {
+  const prev = previousPeriod(periodId).id;
+  const out = new Map<number, NonNullable<ReportForm['indicators'][number]['previous']>>();
+  const own = await findValues(db, {
+    unitIds: [unitId],
+    periodIds: [prev],
+    indicatorIds: indicators.map((i) => i.id),
+  });
+  for (const v of own) {
+    out.set(v.indicatorId, { ...pick(v), periodId: prev, source: 'own', approximate: false });
+  }
+  const missing = indicators.filter((i) => !out.has(i.id));
+  if (missing.length === 0) return out;
+  // a commune made on 1 July 2025 from old ones: add up its predecessors' figures
+  const preds = (await predecessorsOf(db, [unitId])).get(unitId) ?? [];
+  if (preds.length === 0) return out;
+  const theirs = await findValues(db, {
+    unitIds: preds.map((p) => p.unitId),
+    periodIds: [prev],
+    indicatorIds: missing.map((i) => i.id),
+  });
+  for (const ind of missing) {
+    const rows = theirs.filter((v) => v.indicatorId === ind.id);
+    if (rows.length === 0) continue;
+    const partial = preds.some((p) => p.kind === 'partial') || rows.length < preds.length;
+    const sum = (k: 'numerator' | 'denominator' | 'value') =>
+      rows.every((r) => r[k] !== null) ? rows.reduce((a, r) => a + (r[k] as number), 0) : null;
+    out.set(ind.id, {
+      numerator: ind.kind === 'ratio' ? sum('numerator') : null,
+      denominator: ind.kind === 'ratio' ? sum('denominator') : null,
+      value: ind.kind === 'ratio' ? null : sum('value'),
+      comment: null,
+      periodId: prev,
+      source: 'lineage',
+      approximate: partial,
+    });
+  }
+  return out;
+}
+
+const pick = (v: Pick<DataValueRecord, 'numerator' | 'denominator' | 'value' | 'comment'>) => ({
+  numerator: v.numerator,
+  denominator: v.denominator,
+  value: v.value,
+  comment: v.comment,
+});
+
+/**
+ * The web form of one unit in one round: every indicator asked of its kind,
+ * with its definition, the figure so far and last period's; every task it
+ * leads with its update; evidence; the report's state and history.
+ */
+export async function getReportForm(
+  ctx: ServiceContext,
+  roundId: number,
+  unitId: number,
+): Promise<ReportForm> {
+  await requirePermission(ctx, 'figures.read', unitId);
+  const db = ctx.db;
+  const s = await findSubmissionOf(db, roundId, unitId);
+  const round = await findRound(db, roundId);
+  if (!s || !round) throw notFound('submission', `${roundId}/${unitId}`);
+  const unit = (await unitsByIds(db, [unitId])).get(unitId)!;
+  const province = (await unitsByIds(db, [round.provinceId])).get(round.provinceId)!;
+  const asked = (await listRoundIndicators(db, roundId)).filter((i) => i.unitKind === unit.kind);
+  const catalog = new Map((await findIndicators(db)).map((r) => [r.id, r]));
+  const values = await findValues(db, {
+    unitIds: [unitId],
+    periodIds: [round.periodId],
+    indicatorIds: asked.map((a) => a.indicatorId),
+  });
+  const valueByIndicator = new Map(values.map((v) => [v.indicatorId, v]));
+  const previous = await previousFigures(
+    db,
+    unitId,
+    round.periodId,
+    asked.map((a) => ({ id: a.indicatorId, kind: a.kind })),
+  );
+  const roundUnits = new Set((await listRoundUnits(db, roundId)).map((u) => u.unitId));
+  const leads = await roundTaskLeads(db, await listRoundTaskIds(db, roundId), roundUnits);
+  const myTasks = [...leads.entries()].filter(([, t]) => t.leads.includes(unitId));
+  const updates = new Map(
+    (
+      await findTaskUpdates(db, {
+        unitIds: [unitId],
+        periodId: round.periodId,
+        taskIds: myTasks.map(([id]) => id),
+      })
+    ).map((u) => [u.taskId, u]),
+  );
+  const evidence = await listEvidence(db, {
+    dataValueIds: values.map((v) => v.id),
+    taskUpdateIds: [...updates.values()].map((u) => u.id),
+  });
+  const editors = await db
+    .selectFrom('appUser')
+    .select(['id', 'displayName'])
+    .where('id', 'in', [0, ...values.flatMap((v) => (v.updatedBy ? [v.updatedBy] : []))])
+    .execute();
+  return {
+    round: {
+      id: round.id,
+      name: round.name,
+      periodId: round.periodId,
+      periodLabel: formatPeriod(round.periodId, ctx.locale),
+      previousPeriodId: previousPeriod(round.periodId).id,
+      state: round.state,
+      dueOn: round.dueOn,
+      lastDayOnTime: lastDayOnTime(round.dueOn, round.dueBefore),
+      provinceId: province.id,
+      provinceName: province.name,
+      isDemo: round.isDemo,
+    },
+    unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
+    submission: await toView(ctx, s, db, true),
+    indicators: asked.map((a) => {
+      const v = valueByIndicator.get(a.indicatorId);
+      return {
+        indicator: toIndicator(catalog.get(a.indicatorId)!),
+        required: a.required,
+        current: v
+          ? {
+              ...pick(v),
+              revision: v.revision,
+              status: v.status,
+              updatedBy: editors.find((e) => e.id === v.updatedBy)?.displayName ?? null,
+              updatedAt: new Date(v.updatedAt).toISOString(),
+            }
+          : null,
+        previous: previous.get(a.indicatorId) ?? null,
+        evidence: v ? (evidence.byValue.get(v.id) ?? []) : [],
+      };
+    }),
+    tasks: myTasks.map(([taskId, t]) => {
+      const u = updates.get(taskId);
+      return {
+        taskId,
+        sectionLabel: t.sectionLabel,
+        title: t.title,
+        deadline: t.deadline,
+        update: u
+          ? {
+              status: u.status,
+              percent: u.percent,
+              note: u.note,
+              revision: u.revision,
+              updatedAt: new Date(u.updatedAt).toISOString(),
+            }
+          : null,
+        evidence: u ? (evidence.byTask.get(u.id) ?? []) : [],
+      };
+    }),
+  };
+}
+
+/**
+ * Saves the form: figures and task updates together, in one transaction.
+ * `atomic` (default) refuses everything on any problem with one error
+ * (409 when someone else changed a field meanwhile, else 422), each problem at
+ * its field; the auto-save sends `atomic: false` and gets the problems back.
+ */
+export async function saveReportForm(
+  ctx: ServiceContext,
+  roundId: number,
+  unitId: number,
+  input: SaveReportFormInput,
+): Promise<SaveReportFormResult> {
+  await requirePermission(ctx, 'figures.enter', unitId);
+  const atomic = input.atomic ?? true;
+  return inTransaction(ctx.db, async (trx) => {
+    const inner = { ...ctx, db: trx };
+    const round = await findRound(trx, roundId);
+    if (!round) throw notFound('round', roundId);
+    const values = await saveDataValues(inner, {
+      source: 'form',
+      atomic,
+      values: input.values.map((v) => ({
+        unitId,
+        indicatorId: v.indicatorId,
+        periodId: round.periodId,
+        ...(v.numerator !== undefined ? { numerator: v.numerator } : {}),
+        ...(v.denominator !== undefined ? { denominator: v.denominator } : {}),
+        ...(v.value !== undefined ? { value: v.value } : {}),
+        ...(v.comment !== undefined ? { comment: v.comment } : {}),
+      })),
+      expectedRevisions: input.values.map((v) => v.expectedRevision),
+    });
+    if (atomic) throwIfConflicts(values);
+    const tasks = await saveTaskUpdates(inner, { roundId, unitId, updates: input.tasks ?? [], atomic });
+    if (atomic && tasks.conflicts.length) {
+      const other = tasks.conflicts.some((c) => c.code === 'task_update.changed_by_other');
+      throw new AppError(other ? 'data_value.conflict' : 'data_value.rejected', {
+        status: other ? 409 : 422,
+        details: tasks.conflicts.map((c) => ({ path: c.path, code: c.code })),
+      });
+    }
+    const s = await findSubmissionOf(trx, roundId, unitId);
+    return { values, tasks, version: s?.version ?? 0, savedAt: ctx.now().toISOString() };
+  });
+}
+
+/** Every problem that stops a report from being submitted, each at its field. */
+async function submitProblems(db: Db, s: SubmissionRecord): Promise<ErrorDetail[]> {
+  const round = (await findRound(db, s.roundId))!;
+  const asked = (await listRoundIndicators(db, s.roundId)).filter((i) => i.unitKind === s.unitKind);
+  const values = await findValues(db, { unitIds: [s.unitId], periodIds: [s.periodId] });
+  const codeOf = new Map((await findIndicators(db)).map((i) => [i.id, i.code]));
+  const byCode: Record<string, ValueInput> = {};
+  for (const v of values) byCode[codeOf.get(v.indicatorId) ?? ''] = v;
+  const prevId = previousPeriod(s.periodId).id;
+  const previous: Record<string, ValueInput> = {};
+  for (const v of await findValues(db, { unitIds: [s.unitId], periodIds: [prevId] }))
+    previous[codeOf.get(v.indicatorId) ?? ''] = v;
+  const roundUnits = new Set((await listRoundUnits(db, s.roundId)).map((u) => u.unitId));
+  const leads = await roundTaskLeads(db, await listRoundTaskIds(db, s.roundId), roundUnits);
+  const tasks = [...leads.entries()].filter(([, t]) => t.leads.includes(s.unitId)).map(([id]) => ({ id }));
+  const updates: Record<string, TaskInput> = {};
+  for (const u of await findTaskUpdates(db, { unitIds: [s.unitId], periodId: round.periodId }))
+    updates[String(u.taskId)] = u;
+  const indicators: AskedIndicator[] = asked.map((a) => ({
+    code: a.code,
+    kind: a.kind,
+    required: a.required,
+  }));
+  const r = validateReport(
+    { indicators, values: byCode, previous, tasks, taskUpdates: updates, rules: builtInConsistencyRules },
+    'submit',
+  );
+  return r.issues
+    .filter((i) => i.severity === 'error')
+    .map(({ path, code, params }) => ({ path, code, ...(params ? { params } : {}) }));
+}
+
+const eventOf: Record<SubmissionAction, 'submitted' | 'recalled' | 'returned' | 'approved' | 'reopened'> = {
+  submit: 'submitted',
+  recall: 'recalled',
+  return: 'returned',
+  approve: 'approved',
+  reopen: 'reopened',
+};
+
+async function step(
+  ctx: ServiceContext,
+  id: number,
+  action: SubmissionAction,
+  input: TransitionInput,
+): Promise<SubmissionView> {
+  await inTransaction(ctx.db, async (trx) => {
+    const s = await loadSubmission(trx, id, true);
+    await requirePermission(ctx, actionPermission[action], s.unitId, trx);
+    if (input.version !== undefined && input.version !== s.version) {
+      const last = (await listSubmissionEvents(trx, id)).at(-1);
+      throw new AppError('submission.version_conflict', {
+        status: 409,
+        params: {
+          by: last?.actorName ?? '?',
+          at: last ? new Date(last.at).toISOString() : new Date(s.updatedAt).toISOString(),
+          state: s.state,
+          version: s.version,
+        },
+      });
+    }
+    const next = nextState(s.state, action);
+    const needsOpen = action === 'submit' || action === 'recall' || action === 'reopen';
+    if (needsOpen && s.roundState !== 'open')
+      throw new AppError('submission.round_not_open', { status: 409 });
+    if (action === 'approve' || action === 'return') {
+      const refusal = approvalRefusal(await deciderFor(ctx, s.unitId, trx), s.submittedBy);
+      if (refusal) throw new AppError(refusal, { status: 403 });
+    }
+    const comment = input.comment?.trim() || null;
+    if (actionNeedsComment[action] && !comment) {
+      throw new AppError('submission.comment_required', {
+        status: 422,
+        details: [{ path: 'comment', code: 'submission.comment_required' }],
+      });
+    }
+    if (action === 'submit') {
+      const problems = await submitProblems(trx, s);
+      if (problems.length) throw new AppError('submission.invalid', { status: 422, details: problems });
+    }
+    const at = ctx.now();
+    const by = actorUserId(ctx.actor);
+    await updateSubmission(
+      trx,
+      id,
+      {
+        state: next,
+        ...(action === 'submit' ? { submittedAt: at, submittedBy: by, comment: null } : {}),
+        ...(action === 'recall' ? { submittedAt: null, submittedBy: null } : {}),
+        ...(action === 'approve' || action === 'return' || action === 'reopen'
+          ? { decidedAt: at, decidedBy: by, comment }
+          : {}),
+      },
+      at,
+    );
+    // the figures follow the report: their status, a revision each, the roll-ups
+    if (valueStatusOf(next) !== valueStatusOf(s.state)) {
+      const changed = await setSubmissionValueStatus(trx, id, valueStatusOf(next), by, at);
+      await insertRevisions(
+        trx,
+        changed.map(({ after }) => ({
+          dataValueId: after.id,
+          revision: after.revision,
+          numerator: after.numerator,
+          denominator: after.denominator,
+          value: after.value,
+          comment: after.comment,
+          status: after.status,
+          reason: comment ? `${eventOf[action]}: ${comment}` : eventOf[action],
+          source: 'workflow',
+        })),
+        by,
+        at,
+      );
+      await applyValueChanges(
+        trx,
+        changed.map(({ before, after }) => ({
+          unitId: after.unitId,
+          indicatorId: after.indicatorId,
+          periodId: after.periodId,
+          before,
+          after,
+        })),
+      );
+    }
+    await insertSubmissionEvent(trx, {
+      submissionId: id,
+      fromState: s.state,
+      toState: next,
+      actorId: by,
+      comment,
+      at,
+    });
+    await notifyStep(trx, s, action, comment, at);
+    await recordAudit(trx, ctx, {
+      action: `submission.${action}`,
+      entityType: 'submission',
+      entityId: id,
+      unitId: s.unitId,
+      before: { state: s.state, version: s.version },
+      after: { state: next, version: s.version + 1, ...(comment ? { comment } : {}) },
+    });
+  });
+  return getSubmission(ctx, id);
+}
+
+async function notifyStep(
+  trx: Db,
+  s: SubmissionRecord,
+  action: SubmissionAction,
+  comment: string | null,
+  at: Date,
+) {
+  if (action !== 'return' && action !== 'approve' && action !== 'reopen') return;
+  const people = await peopleOfSubmission(trx, s.id);
+  const round = (await findRound(trx, s.roundId))!;
+  const unit = (await unitsByIds(trx, [s.unitId])).get(s.unitId)!;
+  const kind = action === 'return' ? 'returned' : action === 'approve' ? 'approved' : 'reopened';
+  await insertNotifications(
+    trx,
+    people.map((userId) => ({
+      userId,
+      unitId: s.unitId,
+      roundId: s.roundId,
+      kind,
+      messageKey: `notify.${kind}`,
+      params: { round: round.name, unit: unit.name, comment: comment ?? '' },
+      link: `/rounds/${s.roundId}/units/${s.unitId}`,
+      dedupeKey: null,
+    })),
+    at,
+  );
+}
+
+/** Sends the report for approval; refused (422) with every problem at its field while any remains. */
+export const submitReport = (ctx: ServiceContext, id: number, input: TransitionInput = {}) =>
+  step(ctx, id, 'submit', input);
+/** Takes back a submitted report nobody has decided on yet. */
+export const recallReport = (ctx: ServiceContext, id: number, input: TransitionInput = {}) =>
+  step(ctx, id, 'recall', input);
+/** Returns a report to the unit with a comment saying what to fix. */
+export const returnReport = (ctx: ServiceContext, id: number, input: TransitionInput) =>
+  step(ctx, id, 'return', input);
+/** Approves a report: its figures count in the "approved" roll-ups and are locked. */
+export const approveReport = (ctx: ServiceContext, id: number, input: TransitionInput = {}) =>
+  step(ctx, id, 'approve', input);
+/** A coordinator unlocks approved figures, with a reason; the report goes back to the unit. */
+export const reopenReport = (ctx: ServiceContext, id: number, input: TransitionInput) =>
+  step(ctx, id, 'reopen', input);
