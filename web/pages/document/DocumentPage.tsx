@@ -4,7 +4,7 @@
  * measures up to the ministry's template, and its full text with a table of
  * contents.
  */
-import { useMemo, useRef } from 'react';
+import { type ReactNode, useMemo, useRef } from 'react';
 import type { Coverage } from '../../../src/contracts/compare';
 import type { DocumentDetail, DocumentLink } from '../../../src/contracts/document';
 import type { Target, Task } from '../../../src/contracts/review';
@@ -122,74 +122,80 @@ function TargetsByPillar({ targets, onShow }: { targets: Target[]; onShow: (t: T
   );
 }
 
+function UnitLine({ label, units, written }: { label: string; units: Task['leads']; written: string[] }) {
+  if (units.length === 0 && written.length === 0) return null;
+  return (
+    <div className="small">
+      <span className="muted">{label}: </span>
+      {units.map((u) => (
+        <span className="unit-chip" key={u.unitId}>
+          {u.name}
+        </span>
+      ))}
+      {written.map((n) => (
+        <span className="unit-chip unit-chip--text" key={n}>
+          {n}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Task groups as the document numbers them, sub-groups nested, the single tasks of a group folded. */
 function TaskTree({ tasks }: { tasks: Task[] }) {
   const { t, date } = useI18n();
-  const groups = tasks.filter((x) => x.parentId === null || !tasks.some((p) => p.id === x.parentId));
-  const children = (id: number) => tasks.filter((x) => x.parentId === id);
-  return (
-    <ul className="task-list">
-      {groups.map((g) => {
-        const kids = children(g.id);
-        return (
-          <li key={g.id}>
-            <div>
-              <span className="task-section">{g.section}</span> <strong>{g.title}</strong>
-            </div>
-            {(g.leads.length > 0 || g.unresolvedLeads.length > 0) && (
-              <div className="small">
-                <span className="muted">{t('documents.detail.lead')}: </span>
-                {g.leads.map((u) => (
-                  <span className="unit-chip" key={u.unitId}>
-                    {u.name}
-                  </span>
-                ))}
-                {g.unresolvedLeads.map((n) => (
-                  <span className="unit-chip unit-chip--text" key={n}>
-                    {n}
-                  </span>
-                ))}
-              </div>
-            )}
-            {(g.cooperating.length > 0 || g.unresolvedCooperating.length > 0) && (
-              <div className="small">
-                <span className="muted">{t('documents.detail.cooperating')}: </span>
-                {g.cooperating.map((u) => (
-                  <span className="unit-chip" key={u.unitId}>
-                    {u.name}
-                  </span>
-                ))}
-                {g.unresolvedCooperating.map((n) => (
-                  <span className="unit-chip unit-chip--text" key={n}>
-                    {n}
-                  </span>
-                ))}
-              </div>
-            )}
-            {g.deadline && (
-              <div className="small muted">
-                {t('documents.detail.deadline')}: {g.deadlineText ?? date(g.deadline)}
-              </div>
-            )}
-            {kids.length > 0 && (
-              <details className="small">
-                <summary>{kids.length} …</summary>
-                <ul>
-                  {kids.map((k) => (
-                    <li key={k.id}>
-                      {k.title}
-                      {k.leads.length > 0 && (
-                        <span className="muted"> — {k.leads.map((u) => u.name).join(', ')}</span>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const ids = new Set(tasks.map((x) => x.id));
+  const childrenOf = (id: number | null) =>
+    tasks.filter((x) => (id === null ? x.parentId === null || !ids.has(x.parentId) : x.parentId === id));
+  const hasChildren = (id: number) => tasks.some((x) => x.parentId === id);
+  const render = (list: Task[], parent: Task | null): ReactNode => {
+    // a sub-group has its own number or its own tasks; the rest are the group's single tasks
+    const groups = list.filter((x) => !parent || x.section !== parent.section || hasChildren(x.id));
+    const items = list.filter((x) => !groups.includes(x));
+    return (
+      <>
+        {groups.length > 0 && (
+          <ul className={parent ? 'task-list task-list--nested' : 'task-list'}>
+            {groups.map((g) => (
+              <li key={g.id}>
+                <div>
+                  <span className="task-section">{g.section}</span> <strong>{g.title}</strong>
+                </div>
+                <UnitLine label={t('documents.detail.lead')} units={g.leads} written={g.unresolvedLeads} />
+                <UnitLine
+                  label={t('documents.detail.cooperating')}
+                  units={g.cooperating}
+                  written={g.unresolvedCooperating}
+                />
+                {g.deadline && (
+                  <div className="small muted">
+                    {t('documents.detail.deadline')}: {g.deadlineText ?? date(g.deadline)}
+                  </div>
+                )}
+                {render(childrenOf(g.id), g)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {items.length > 0 && (
+          <details className="small task-items">
+            <summary>{t('documents.detail.items', { n: items.length })}</summary>
+            <ul>
+              {items.map((k) => (
+                <li key={k.id}>
+                  {k.title}
+                  {k.leads.length > 0 && (
+                    <span className="muted"> — {k.leads.map((u) => u.name).join(', ')}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </>
+    );
+  };
+  return <>{render(childrenOf(null), null)}</>;
 }
 
 export function CoverageCard({ coverage }: { coverage: Coverage }) {
@@ -227,6 +233,27 @@ export function CoverageCard({ coverage }: { coverage: Coverage }) {
           </ul>
         </>
       )}
+    </div>
+  );
+}
+
+/** What a template asks every province to set: each kind with the words that require it. */
+function RequiredCard({ coverage }: { coverage: Coverage }) {
+  const { t, pick } = useI18n();
+  return (
+    <div className="card">
+      <h2>
+        {t('documents.detail.required')} <span className="badge badge--info">{coverage.required}</span>
+      </h2>
+      <ul className="coverage-list">
+        {coverage.items.map((i) => (
+          <li key={i.indicator.code}>
+            {pick(i.indicator.nameVi, i.indicator.nameEn)}{' '}
+            <code className="muted small">{i.indicator.code}</code>
+            {i.named[0] && <div className="muted small">“{i.named[0].text}”</div>}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -391,7 +418,8 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
             {tasks.data && <TaskTree tasks={tasks.data.items} />}
           </div>
 
-          {coverage.data && <CoverageCard coverage={coverage.data} />}
+          {coverage.data && d.kind !== 'template' && <CoverageCard coverage={coverage.data} />}
+          {coverage.data && d.kind === 'template' && <RequiredCard coverage={coverage.data} />}
 
           <h2>{t('documents.detail.text')}</h2>
           <DocText

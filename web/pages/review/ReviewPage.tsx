@@ -458,12 +458,15 @@ function UnitChecks({
 
 function TaskCard({
   task,
+  depth,
   units,
   active,
   onShow,
   onChanged,
 }: {
   task: Task;
+  /** How deep in the document's groups (0 = a top group): cards are indented to show it. */
+  depth: number;
   units: UnitOption[];
   active: boolean;
   onShow: () => void;
@@ -505,6 +508,7 @@ function TaskCard({
     <article
       className={`review-card is-${task.reviewState} ${active ? 'is-active' : ''}`}
       data-card={`k${task.id}`}
+      style={{ marginLeft: `${Math.min(depth, 3) * 0.9}rem` }}
     >
       <header>
         <button
@@ -770,6 +774,12 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
 
   const targetList = targets.data?.items ?? [];
   const taskList = tasks.data?.items ?? [];
+  const taskById = useMemo(() => new Map(taskList.map((k) => [k.id, k])), [taskList]);
+  const taskDepth = (k: Task) => {
+    let depth = 0;
+    for (let p = k.parentId; p !== null && depth < 6; p = taskById.get(p)?.parentId ?? null) depth++;
+    return depth;
+  };
   const targetLabel = useMemo(() => new Map(targetList.map((x, i) => [x.id, `#${i + 1}`])), [targetList]);
   const highlights = useMemo<TextHighlight[]>(
     () => [
@@ -958,6 +968,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
                   <TaskCard
                     key={`${k.id}-${k.reviewState}-${k.leads.length}`}
                     task={k}
+                    depth={taskDepth(k)}
                     units={units.data?.items ?? []}
                     active={active === `k${k.id}`}
                     onShow={() => show(`k${k.id}`)}
