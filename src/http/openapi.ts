@@ -47,6 +47,8 @@ export function buildOpenApi(routes: RouteDef[], version: string): JsonSchema {
         },
       },
       ...(r.access === 'public' ? { security: [] } : {}),
+      // who may call it: the action of the permission table and where the unit is (admin-only when undeclared)
+      ...(r.access === 'signed-in' ? { 'x-scope': r.scope ?? { kind: 'admin' } } : {}),
     };
     if (r.body && (r.bodyKind ?? 'json') === 'json') {
       op.requestBody = {

@@ -20,6 +20,7 @@ import {
   grantRole,
   issuePasswordLink,
   listUsers,
+  passwordLinkForEmail,
   revokeRole,
   updateUser,
 } from './user.service';
@@ -349,6 +350,22 @@ describe('API tokens', () => {
       code: 'auth.person_required',
     });
     await expect(listApiTokens(ctx, false)).rejects.toMatchObject({ code: 'auth.person_required' });
+  });
+});
+
+describe('operator links', () => {
+  it('give an operator on the server a set-password link for an address, and nobody else', async () => {
+    const person = await createPerson(h.db, { unitId: w.c2, grants: [{ role: 'viewer', unitId: w.c2 }] });
+    const link = await passwordLinkForEmail(system(), person.email.toUpperCase());
+    expect(await inspectLink(system(), tokenOf(link))).toMatchObject({ valid: true, email: person.email });
+    await expect(
+      passwordLinkForEmail(as(1, [{ role: 'admin', unitId: w.nation }]), person.email),
+    ).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    await expect(passwordLinkForEmail(system(), 'khong-co@thu.gov.vn')).rejects.toMatchObject({
+      code: 'user.not_found',
+    });
   });
 });
 
