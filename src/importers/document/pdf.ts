@@ -53,7 +53,7 @@ function joinItems(items: Item[]): string {
   const glyphs: Glyph[] = [];
   items.forEach((item, index) => {
     // runs of only spaces are positioning fillers
-    if (!item.str || !item.str.trim()) return;
+    if (!item.str?.trim()) return;
     const chars = [...item.str];
     // the item's width shared out by the usual proportions of a serif font
     const shares = chars.map(charShare);

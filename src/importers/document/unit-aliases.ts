@@ -163,36 +163,32 @@ export interface UnitMention {
   collective: boolean;
 }
 
-const generic = /(?:^|[^a-z])(so|ban|trung tam|cuc|chi cuc)\s+((?:[a-z]+\s?){1,6})/g;
+const generic = /(?:^|[^a-z])(so)\s+((?:[a-z]+\s?){1,6})/g;
 
-/**
- * Every unit named in [from, to) of a text, by its folded view; overlapping
- * mentions keep the longest. `text` gives the words of unknown bodies.
- */
-export function findUnitMentions(text: string, folded: string, from = 0, to = folded.length): UnitMention[] {
+// compiled once: a name may wrap onto the next line, so any run of spaces joins its words
+const compiled = UNIT_ALIASES.flatMap((alias) =>
+  alias.patterns.map((re) => ({ alias, re: new RegExp(re.source.replace(/ /g, '\\s+'), 'g') })),
+);
+
+function scan(text: string, folded: string, from: number, to: number): UnitMention[] {
   const slice = folded.slice(from, to);
   const found: UnitMention[] = [];
-  for (const alias of UNIT_ALIASES) {
-    for (const re of alias.patterns) {
-      // a name may wrap onto the next line: any run of spaces between its words
-      const g = new RegExp(re.source.replace(/ /g, '\\s+'), 'g');
-      for (const m of slice.matchAll(g)) {
-        const before = slice[m.index - 1];
-        if (before !== undefined && /[a-z]/.test(before)) continue;
-        // a department is written "Sở …"; "cơ sở y tế" is a facility
-        if (alias.name.startsWith('Sở ') && text[from + m.index] !== 'S') continue;
-        found.push({
-          name: alias.name,
-          start: from + m.index,
-          end: from + m.index + m[0].length,
-          collective: Boolean(alias.collective),
-        });
-      }
+  for (const { alias, re } of compiled) {
+    for (const m of slice.matchAll(re)) {
+      const before = slice[m.index - 1];
+      if (before !== undefined && /[a-z]/.test(before)) continue;
+      // a department is written "Sở …"; "cơ sở y tế" is a facility
+      if (alias.name.startsWith('Sở ') && text[from + m.index] !== 'S') continue;
+      found.push({
+        name: alias.name,
+        start: from + m.index,
+        end: from + m.index + m[0].length,
+        collective: Boolean(alias.collective),
+      });
     }
   }
   // a "Sở …" the table does not know is kept as written, up to a delimiter
   for (const m of slice.matchAll(generic)) {
-    if ((m[1] as string) !== 'so') continue;
     const start = from + m.index + m[0].indexOf('so');
     if (found.some((f) => start >= f.start && start < f.end)) continue;
     const raw = text.slice(start, from + m.index + m[0].length);
@@ -212,6 +208,31 @@ export function findUnitMentions(text: string, folded: string, from = 0, to = fo
     out.push(f);
   }
   return out;
+}
+
+// a document is scanned once; later questions about a range filter that scan
+const scanned = new WeakMap<object, UnitMention[]>();
+const keys = new Map<string, object>();
+
+/**
+ * Every unit named in [from, to) of a text, by its folded view; overlapping
+ * mentions keep the longest. `text` gives the words of unknown bodies.
+ */
+export function findUnitMentions(text: string, folded: string, from = 0, to = folded.length): UnitMention[] {
+  if (folded.length < 2000) return scan(text, folded, from, to);
+  let key = keys.get(folded);
+  if (!key) {
+    // one cached document at a time is enough for the reader
+    keys.clear();
+    key = {};
+    keys.set(folded, key);
+  }
+  let all = scanned.get(key);
+  if (!all) {
+    all = scan(text, folded, 0, folded.length);
+    scanned.set(key, all);
+  }
+  return all.filter((m) => m.start >= from && m.end <= to);
 }
 
 /** The canonical name of a unit mention as written, or null when no alias fits. */
