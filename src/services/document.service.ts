@@ -49,6 +49,7 @@ import {
 } from '../repositories/target.repository';
 import { insertTasks, listTasks, type TaskUnitLink } from '../repositories/task.repository';
 import { recordAudit } from './audit';
+import { permittedUnitIds, requireSignedIn } from './authorize';
 import type { ServiceContext } from './context';
 import { mayManageProgram, requireProgramManager } from './document-access.service';
 import { readerVersion, readUploadedDocument } from './document-reader.service';
@@ -258,6 +259,10 @@ export async function importDocument(
   ctx: ServiceContext,
   input: { bytes: Uint8Array; fileName: string } & DocumentUploadFields,
 ): Promise<DocumentImportResult> {
+  // only someone who may import somewhere gets the file read at all
+  requireSignedIn(ctx);
+  const manages = await permittedUnitIds(ctx, 'program.manage');
+  if (manages !== 'all' && manages.size === 0) throw new AppError('auth.forbidden', { status: 403 });
   const reading = await readUploadedDocument(input.bytes, input.fileName);
   const province = await resolveProvince(
     ctx.db,

@@ -6,7 +6,7 @@
  */
 import { type ReactNode, useMemo, useRef } from 'react';
 import type { Coverage } from '../../../src/contracts/compare';
-import type { DocumentDetail, DocumentLink } from '../../../src/contracts/document';
+import type { DocumentDetail, DocumentLink, DocumentList } from '../../../src/contracts/document';
 import type { Target, Task } from '../../../src/contracts/review';
 import { useApi } from '../../api/useApi';
 import { ErrorMessage, Loading } from '../../components/Status';
@@ -265,10 +265,16 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const doc = useApi<DocumentDetail>(`/api/documents/${encodeURIComponent(id)}`);
   const targets = useApi<{ items: Target[] }>(`/api/documents/${encodeURIComponent(id)}/targets`);
   const tasks = useApi<{ items: Task[] }>(`/api/documents/${encodeURIComponent(id)}/tasks`);
-  const wantsCoverage = doc.data && doc.data.kind !== 'template' && doc.data.provinceId !== null;
-  const coverage = useApi<Coverage>(
-    wantsCoverage ? `/api/documents/${encodeURIComponent(id)}/coverage` : null,
-  );
+  // checked against the template in force, when one is stored (a template against itself lists what it requires)
+  const templates = useApi<DocumentList>(doc.data ? '/api/documents?kind=template' : null);
+  const template = templates.data?.items.find((x) => !x.supersededById);
+  const coveragePath =
+    doc.data &&
+    template &&
+    (doc.data.kind === 'template' ? template.id === doc.data.id : doc.data.provinceId !== null)
+      ? `/api/documents/${encodeURIComponent(id)}/coverage?template=${template.id}`
+      : null;
+  const coverage = useApi<Coverage>(coveragePath);
   const textRoot = useRef<HTMLDivElement | null>(null);
   useTitle(doc.data ? documentLabel(doc.data, w.kind) : t('documents.detail.breadcrumb'));
 

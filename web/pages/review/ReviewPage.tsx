@@ -757,9 +757,11 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
   const { t } = useI18n();
   const w = useDocumentWording();
   const doc = useApi<DocumentDetail>(`/api/documents/${id}`);
-  const targets = useApi<{ items: Target[] }>(`/api/documents/${id}/targets?state=all`);
-  const tasks = useApi<{ items: Task[] }>(`/api/documents/${id}/tasks?state=all`);
-  const units = useApi<{ items: UnitOption[] }>(`/api/documents/${id}/units`);
+  // the proposals are asked for only by someone who may review them
+  const may = doc.data?.canReview === true;
+  const targets = useApi<{ items: Target[] }>(may ? `/api/documents/${id}/targets?state=all` : null);
+  const tasks = useApi<{ items: Task[] }>(may ? `/api/documents/${id}/tasks?state=all` : null);
+  const units = useApi<{ items: UnitOption[] }>(may ? `/api/documents/${id}/units` : null);
   const [tab, setTab] = useState<Tab>('targets');
   const [filter, setFilter] = useState<StateFilter>('all');
   const [active, setActive] = useState<string | null>(null);
