@@ -11,10 +11,13 @@ import { HomePage } from './pages/home/HomePage';
 import { IndicatorDetailPage } from './pages/indicators/IndicatorDetailPage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProvincePage } from './pages/province/ProvincePage';
+import { ProvincesPage } from './pages/provinces/ProvincesPage';
 import { ReviewPage } from './pages/review/ReviewPage';
 import { SetPasswordPage, SetupPage } from './pages/signin/SetPasswordPage';
 import { SignInPage } from './pages/signin/SignInPage';
 import { TokensPage } from './pages/tokens/TokensPage';
+import { UnitPage } from './pages/unit/UnitPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 export interface PageRoute {
@@ -24,6 +27,9 @@ export interface PageRoute {
 
 export const pageRoutes: PageRoute[] = [
   { path: '/', component: HomePage },
+  { path: '/provinces', component: ProvincesPage },
+  { path: '/provinces/:code', component: ProvincePage },
+  { path: '/units/:id', component: UnitPage },
   { path: '/indicators', component: IndicatorsPage },
   { path: '/indicators/:code', component: IndicatorDetailPage },
   { path: '/sign-in', component: SignInPage },

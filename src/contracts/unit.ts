@@ -80,7 +80,7 @@ export const lineageLinkSchema = z
   .meta({ id: 'UnitLineageLink' });
 export type LineageLink = z.infer<typeof lineageLinkSchema>;
 
-/** Counts of a unit's children in force on a date, by kind. */
+/** Counts of the units below a unit (any depth) in force on a date, by kind. */
 export const childCountsSchema = z.object({
   department: z.number().int(),
   agency: z.number().int(),
@@ -96,7 +96,7 @@ export const unitDetailSchema = unitSummarySchema
     viewDate: isoDateSchema.meta({
       description: 'The date children are counted at: today while the unit is in force, else its last day',
     }),
-    childCounts: childCountsSchema,
+    childCounts: childCountsSchema.meta({ description: 'Units below, at any depth, in force on viewDate' }),
     predecessors: z.array(lineageLinkSchema).meta({ description: 'Units that went into this one' }),
     successors: z.array(lineageLinkSchema).meta({ description: 'Units this one went into' }),
     hasProgram: z.boolean().meta({

@@ -170,8 +170,8 @@ export async function loadSnapshots(db: Db): Promise<UnitSnapshot[]> {
 }
 
 /**
- * Every link of every lineage list, imported lists first (newest first), shipped
- * ones last; `source` is the list's file name (or `builtinSource` for a shipped list).
+ * Every link of every lineage list, shipped lists first, then imported ones
+ * (newest first); `source` is the list's file name (or `builtinSource` for a shipped list).
  */
 export async function loadLineageEntries(db: Db, builtinSource: string): Promise<LineageEntry[]> {
   const rows = await db
@@ -190,7 +190,9 @@ export async function loadLineageEntries(db: Db, builtinSource: string): Promise
     ])
     .where('l.layout', '=', 'lineage')
     .execute();
-  const rank = (fileName: string, id: number) => (fileName.startsWith(BUILTIN_PREFIX) ? -1 : id);
+  // shipped lists first: their links carry the legal basis (a resolution) rather than a file name
+  const rank = (fileName: string, id: number) =>
+    fileName.startsWith(BUILTIN_PREFIX) ? Number.MAX_SAFE_INTEGER : id;
   rows.sort(
     (a, b) =>
       rank(b.fileName, Number(b.listId)) - rank(a.fileName, Number(a.listId)) || a.rowNumber - b.rowNumber,

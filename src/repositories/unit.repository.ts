@@ -148,20 +148,23 @@ export async function childrenOf(
   return rows.map((r) => ({ ...r, childCount: Number(r.childCount ?? 0) }));
 }
 
-/** How many children of each kind a unit has in force on `at`. */
-export async function countChildrenByKind(
+/** How many units of each kind lie below a unit (at any depth) in force on `at`. */
+export async function countDescendantsByKind(
   db: Db,
-  parentId: number,
+  rootId: number,
   at: string,
 ): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('unit as u')
-    .select(['u.kind', sql<number>`count(*)::int`.as('n')])
-    .where('u.parentId', '=', parentId)
-    .where(validAt('u', at))
-    .groupBy('u.kind')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+  const r = await sql<{ kind: string; n: number }>`
+    WITH RECURSIVE down(id, kind, depth) AS (
+      SELECT u.id, u.kind, 1 FROM unit u WHERE u.parent_id = ${rootId}
+        AND (u.valid_from IS NULL OR u.valid_from <= ${at}::date) AND (u.valid_to IS NULL OR u.valid_to > ${at}::date)
+      UNION ALL
+      SELECT u.id, u.kind, down.depth + 1 FROM unit u JOIN down ON u.parent_id = down.id
+      WHERE down.depth < 20
+        AND (u.valid_from IS NULL OR u.valid_from <= ${at}::date) AND (u.valid_to IS NULL OR u.valid_to > ${at}::date)
+    )
+    SELECT kind, count(*)::int AS n FROM down GROUP BY kind`.execute(db);
+  return Object.fromEntries(r.rows.map((x) => [x.kind, Number(x.n)]));
 }
 
 /** The ancestors of a unit, from the root down to its parent. */

@@ -18,12 +18,12 @@ import type {
 } from '../contracts/unit';
 import { notFound } from '../domain/errors';
 import { foldVietnamese } from '../domain/text';
-import { defaultViewDate, isValidAt, type UnitKind, vietnamDate } from '../domain/unit/unit';
+import { compareUnits, defaultViewDate, isValidAt, type UnitKind, vietnamDate } from '../domain/unit/unit';
 import {
   ancestorsOf,
   childCounts,
   childrenOf,
-  countChildrenByKind,
+  countDescendantsByKind,
   findNationUnit,
   findUnit,
   findUnits,
@@ -87,7 +87,7 @@ async function loadDetail(ctx: ServiceContext, unit: UnitRecord): Promise<UnitDe
   const viewDate = defaultViewDate(unit, today(ctx));
   const [ancestors, counts, lineage, program] = await Promise.all([
     ancestorsOf(ctx.db, unit.id),
-    countChildrenByKind(ctx.db, unit.id, viewDate),
+    countDescendantsByKind(ctx.db, unit.id, viewDate),
     lineageOf(ctx.db, unit.id),
     provincesWithProgram(ctx.db, unit.kind === 'province' ? [unit.id] : []),
   ]);
@@ -150,6 +150,8 @@ export async function listChildren(
   if (!unit) throw notFound('unit', id);
   const at = q.at ?? defaultViewDate(unit, today(ctx));
   const rows = await childrenOf(ctx.db, id, { at, kind: q.kind, terms: terms(q.search).terms });
+  // Vietnamese order for names (the database's collation may not be vi), code order for administrative units
+  rows.sort(compareUnits);
   return { at, items: rows.map((r) => ({ ...summary(r), childCount: r.childCount })) };
 }
 
@@ -168,9 +170,7 @@ export async function getUnitTree(
   const nodes = new Map<number, UnitTreeNode>();
   const rootNode: UnitTreeNode = { ...summary(root), childCount: counts.get(root.id) ?? 0, children: [] };
   nodes.set(root.id, rootNode);
-  const order = (a: UnitRecord, b: UnitRecord) =>
-    KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.code.localeCompare(b.code, 'vi', { numeric: true });
-  for (const r of [...kept].sort((a, b) => a.depth - b.depth || order(a, b))) {
+  for (const r of [...kept].sort((a, b) => a.depth - b.depth || compareUnits(a, b))) {
     const node: UnitTreeNode = { ...summary(r), childCount: counts.get(r.id) ?? 0, children: [] };
     nodes.set(r.id, node);
     if (r.parentId !== null) nodes.get(r.parentId)?.children.push(node);

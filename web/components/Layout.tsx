@@ -4,6 +4,7 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
 import { AccountMenu } from './AccountMenu';
+import { ProvincePicker } from './ProvincePicker';
 
 export interface NavItem {
   to: string;
@@ -15,6 +16,7 @@ export interface NavItem {
 /** Main navigation; areas add their entries. */
 export const navItems: NavItem[] = [
   { to: '/', key: 'nav.home' },
+  { to: '/provinces', key: 'nav.provinces' },
   { to: '/indicators', key: 'nav.indicators' },
   { to: '/documents', key: 'nav.documents' },
   { to: '/users', key: 'nav.users', action: 'users.manage' },
@@ -71,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
               ))}
           </nav>
           <div className="header-tools">
+            <ProvincePicker />
             <fieldset className="lang-switch" aria-label={t('common.language')}>
               <button type="button" aria-pressed={locale === 'vi'} onClick={() => setLocale('vi')}>
                 VI

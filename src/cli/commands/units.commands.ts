@@ -1,5 +1,5 @@
 /**
- * `nhipso units import <file> [--valid-from YYYY-MM-DD]` and `nhipso units lists`:
+ * `nhipso units import <file>… [--valid-from YYYY-MM-DD]` and `nhipso units lists`:
  * loading the official administrative-unit lists and seeing what is loaded.
  */
 import { readFileSync } from 'node:fs';
@@ -70,41 +70,43 @@ function report(r: UnitImportResult, io: CommandIo) {
 export const unitsCommands: Command[] = [
   {
     name: ['units', 'import'],
-    usage: 'nhipso units import <file.csv|xlsx> [--valid-from YYYY-MM-DD]',
+    usage: 'nhipso units import <file.csv|xlsx>… [--valid-from YYYY-MM-DD]',
     description: 'Nạp danh mục đơn vị hành chính / import an official unit list',
     valueOptions: ['valid-from'],
     needsDatabase: true,
     run: async (args, ctx, io) => {
       if (!ctx) return 2;
-      const file = args.positionals[0];
-      if (!file || args.positionals.length > 1) {
+      if (args.positionals.length === 0) {
         io.err(
-          'Cần đúng một tệp / exactly one file is needed\nusage: nhipso units import <file> [--valid-from YYYY-MM-DD]',
+          'Cần ít nhất một tệp / at least one file is needed\nusage: nhipso units import <file>… [--valid-from YYYY-MM-DD]',
         );
         return 2;
       }
       const validFrom = typeof args.options['valid-from'] === 'string' ? args.options['valid-from'] : null;
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(readFileSync(resolve(file)));
-      } catch (e) {
-        io.err(`Không đọc được tệp / cannot read ${file}: ${(e as Error).message}`);
-        return 1;
-      }
-      io.out(`Đang nạp / importing ${basename(file)}…`);
-      try {
-        report(await importUnitList(ctx, { fileName: basename(file), bytes, validFrom }), io);
-        return 0;
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        io.err(t('vi', e.code, e.params));
-        io.err(t('en', e.code, e.params));
-        for (const d of e.details) {
-          io.err(`  ${d.path}: ${t('vi', d.code, d.params)}`);
-          io.err(`  ${' '.repeat(d.path.length)}  ${t('en', d.code, d.params)}`);
+      // several lists are imported in the order given, each in its own transaction
+      for (const file of args.positionals) {
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(readFileSync(resolve(file)));
+        } catch (e) {
+          io.err(`Không đọc được tệp / cannot read ${file}: ${(e as Error).message}`);
+          return 1;
         }
-        return 1;
+        io.out(`Đang nạp / importing ${basename(file)}…`);
+        try {
+          report(await importUnitList(ctx, { fileName: basename(file), bytes, validFrom }), io);
+        } catch (e) {
+          if (!isAppError(e)) throw e;
+          io.err(t('vi', e.code, e.params));
+          io.err(t('en', e.code, e.params));
+          for (const d of e.details) {
+            io.err(`  ${d.path}: ${t('vi', d.code, d.params)}`);
+            io.err(`  ${' '.repeat(d.path.length)}  ${t('en', d.code, d.params)}`);
+          }
+          return 1;
+        }
       }
+      return 0;
     },
   },
   {
