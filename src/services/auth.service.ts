@@ -217,6 +217,8 @@ export async function signInWithPassword(
     await recordSignInAttempt(ctx.db, { email, ip, succeeded: false, at: ctx.now() });
     throw new AppError('auth.account_disabled', { status: 403 });
   }
+  // a sign-in is a good moment to forget what no longer matters (no job runner needed)
+  await purgeExpiredAuthState(ctx);
   return inTransaction(ctx.db, async (trx) => {
     await recordSignInAttempt(trx, { email, ip, succeeded: true, at: ctx.now() });
     const session = await openSession(trx, ctx, user.id, 'password', input.userAgent);
