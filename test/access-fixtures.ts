@@ -139,4 +139,152 @@ export const entityFixtures: Record<string, EntityFixture> = {
       .executeTakeFirstOrThrow();
     return r.id;
   },
+
+  /** A draft reporting round of the province, asking one commune for one indicator. */
+  round: async (db, unitId, world) => (await reportingFixture(db, unitId, world, 'draft')).roundId,
+
+  /** An open reporting round of the province. */
+  openRound: async (db, unitId, world) => (await reportingFixture(db, unitId, world, 'open')).roundId,
+
+  /** A unit's place in an open round (its draft report): the round id, and the unit in the params. */
+  roundUnit: async (db, unitId, world) => {
+    const f = await reportingFixture(db, unitId, world, 'open', 'draft');
+    return {
+      id: f.roundId,
+      input: { params: { unitId: f.communeId }, form: { indicatorId: String(f.indicatorId) } },
+    };
+  },
+
+  /** A draft report of the unit in an open round (nothing required, so it can be submitted). */
+  submission: async (db, unitId, world) =>
+    (await reportingFixture(db, unitId, world, 'open', 'draft')).submissionId,
+
+  /** A report of the unit awaiting a decision. */
+  submittedSubmission: async (db, unitId, world) =>
+    (await reportingFixture(db, unitId, world, 'open', 'submitted')).submissionId,
+
+  /** An approved report of the unit. */
+  approvedSubmission: async (db, unitId, world) =>
+    (await reportingFixture(db, unitId, world, 'open', 'approved')).submissionId,
+
+  /** A figure of the unit in its draft report. */
+  dataValue: async (db, unitId, world) =>
+    (await reportingFixture(db, unitId, world, 'open', 'draft', true)).dataValueId as number,
+
+  /** An evidence file attached to a figure of the unit's draft report. */
+  evidence: async (db, unitId, world) => {
+    const f = await reportingFixture(db, unitId, world, 'open', 'draft', true);
+    const r = await db
+      .insertInto('evidenceFile')
+      .values({
+        sha256: randomBytes(32).toString('hex'),
+        fileName: 'biên bản.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 9,
+        content: Buffer.from('%PDF-1.4\n'),
+        dataValueId: f.dataValueId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
 };
+
+/**
+ * A reporting round at the unit's province asking the unit (or, for a
+ * province, its commune C1/C2) for one count indicator of its own; with a
+ * report in the given state and optionally one figure in it.
+ */
+async function reportingFixture(
+  db: Db,
+  unitId: number,
+  world: World,
+  roundState: 'draft' | 'open',
+  submissionState?: 'draft' | 'submitted' | 'approved',
+  withValue = false,
+): Promise<{
+  roundId: number;
+  communeId: number;
+  indicatorId: number;
+  submissionId: number;
+  dataValueId: number | null;
+}> {
+  const unit = await db
+    .selectFrom('unit')
+    .select(['kind', 'parentId'])
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  const provinceId = unit.kind === 'province' ? unitId : (unit.parentId as number);
+  const communeId = unit.kind === 'province' ? (unitId === world.p1 ? world.c1 : world.c2) : unitId;
+  await db
+    .insertInto('period')
+    .values({ id: '2025', kind: 'year', startsOn: '2025-01-01', endsOn: '2025-12-31' })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  const code = `FX.R${randomBytes(4).toString('hex').toUpperCase()}`;
+  const indicator = await db
+    .insertInto('indicator')
+    .values({
+      code,
+      nameVi: 'Chỉ tiêu mẫu',
+      nameEn: 'Fixture indicator',
+      pillar: 'government',
+      kind: 'count',
+      unitOfMeasure: 'bộ',
+      aggregation: 'sum',
+      direction: 'higher_better',
+      unitKinds: ['commune'],
+      searchText: code.toLowerCase(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const round = await db
+    .insertInto('reportingRound')
+    .values({
+      provinceId,
+      name: 'Báo cáo chuyển đổi số năm 2025 (mẫu)',
+      periodId: '2025',
+      windowStart: '2024-12-15',
+      windowEnd: '2025-12-14',
+      dueOn: '2025-12-01',
+      dueBefore: true,
+      state: roundState,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('roundUnit').values({ roundId: round.id, unitId: communeId }).execute();
+  await db
+    .insertInto('roundIndicator')
+    .values({ roundId: round.id, indicatorId: indicator.id, unitKind: 'commune', required: false })
+    .execute();
+  let submissionId = 0;
+  let dataValueId: number | null = null;
+  if (submissionState) {
+    const sub = await db
+      .insertInto('submission')
+      .values({ roundId: round.id, unitId: communeId, state: submissionState })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    submissionId = sub.id;
+    if (withValue) {
+      const v = await db
+        .insertInto('dataValue')
+        .values({
+          unitId: communeId,
+          indicatorId: indicator.id,
+          periodId: '2025',
+          value: 3,
+          submissionId,
+          status: 'draft',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('dataValueRevision')
+        .values({ dataValueId: v.id, revision: 1, value: 3, status: 'draft', source: 'form' })
+        .execute();
+      dataValueId = v.id;
+    }
+  }
+  return { roundId: round.id, communeId, indicatorId: indicator.id, submissionId, dataValueId };
+}

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from '../http/app';
+import { smtpFromEnv, startReminderJob } from '../jobs/reminders.job';
 import { oidcSettingsFromEnv } from '../services/oidc.service';
 import { bootstrap } from './bootstrap';
 import { loadConfig } from './config';
@@ -47,12 +48,21 @@ export async function startServer(): Promise<void> {
     console.log(`Nhịp Số đang chạy tại / is running at ${url}  (${Date.now() - started} ms)`);
   });
 
+  // reminders before reporting deadlines: in the app, and by e-mail where SMTP is configured
+  const smtp = smtpFromEnv();
+  const stopReminders = startReminderJob(handle.db, { publicUrl: baseUrl, smtp, log: (l) => console.log(l) });
+  if (!smtp)
+    console.log(
+      'E-mail nhắc hạn: chưa cấu hình NHIPSO_SMTP_URL (chỉ nhắc trong ứng dụng) / reminder e-mail off',
+    );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: đang dừng / stopping…`);
     server.close();
+    stopReminders();
     await handle.close();
     process.exit(0);
   };

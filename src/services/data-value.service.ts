@@ -31,6 +31,7 @@ import { evaluateRules, type ValueInput, validateValue } from '../domain/validat
 import { t } from '../i18n';
 import {
   type DataValueRecord,
+  findValueById,
   findValues,
   insertRevisions,
   insertValues,
@@ -595,4 +596,26 @@ export async function getValueHistory(
       changedAt: new Date(r.changedAt).toISOString(),
     })),
   };
+}
+
+/**
+ * `saveDataValues` for API clients: every unit named must be one where the
+ * caller may enter figures (403 otherwise, before anything is looked at).
+ */
+export async function pushDataValues(
+  ctx: ServiceContext,
+  input: SaveDataValuesInput,
+): Promise<SaveDataValuesResult> {
+  requireSignedIn(ctx);
+  for (const unitId of new Set(input.values.map((v) => v.unitId))) {
+    await requirePermission(ctx, 'figures.enter', unitId);
+  }
+  return saveDataValues(ctx, input);
+}
+
+/** The history of a stored value by its id. */
+export async function getValueHistoryById(ctx: ServiceContext, id: number): Promise<ValueHistory> {
+  const v = await findValueById(ctx.db, id);
+  if (!v) throw new AppError('data_value.not_found', { status: 404, params: { id } });
+  return getValueHistory(ctx, { unitId: v.unitId, indicatorId: v.indicatorId, periodId: v.periodId });
 }

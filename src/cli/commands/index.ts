@@ -4,6 +4,7 @@ import { auditCommands } from './audit.commands';
 import { dbCommands } from './db.commands';
 import { documentCommands } from './document.commands';
 import { documentReadCommands } from './document-read.commands';
+import { rollupsCommands } from './rollups.commands';
 import { unitsCommands } from './units.commands';
 import { usersCommands } from './users.commands';
 
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...auditCommands,
   ...documentCommands,
   ...documentReadCommands,
+  ...rollupsCommands,
 ];

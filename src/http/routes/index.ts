@@ -6,8 +6,11 @@
 import type { RouteDef } from '../route';
 import { auditRoutes } from './audit.routes';
 import { authRoutes, oidcRoutes } from './auth.routes';
+import { dataValuesRoutes } from './data-values.routes';
 import { documentRoutes } from './documents.routes';
 import { indicatorRoutes } from './indicators.routes';
+import { roundsRoutes } from './rounds.routes';
+import { submissionsRoutes } from './submissions.routes';
 import { systemRoutes } from './system.routes';
 import { tokensRoutes } from './tokens.routes';
 import { unitRoutes } from './units.routes';
@@ -23,4 +26,7 @@ export const routes: RouteDef[] = [
   ...tokensRoutes,
   ...auditRoutes,
   ...documentRoutes,
+  ...roundsRoutes,
+  ...submissionsRoutes,
+  ...dataValuesRoutes,
 ];

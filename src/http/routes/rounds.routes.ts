@@ -1,0 +1,300 @@
+/**
+ * Reporting rounds, the report form of a unit in a round, evidence files,
+ * and each person's notifications.
+ */
+import { z } from 'zod';
+import { idParamsSchema, idSchema } from '../../contracts/common';
+import {
+  createRoundSchema,
+  notificationListSchema,
+  roundDetailSchema,
+  roundListQuerySchema,
+  roundListSchema,
+  roundProposalQuerySchema,
+  roundProposalSchema,
+  roundStatusSchema,
+  updateRoundSchema,
+} from '../../contracts/round';
+import {
+  evidenceSchema,
+  reportFormSchema,
+  saveReportFormResultSchema,
+  saveReportFormSchema,
+} from '../../contracts/submission';
+import { AppError } from '../../domain/errors';
+import { emailConfigured } from '../../jobs/reminders.job';
+import { deleteEvidence, downloadEvidence, uploadEvidence } from '../../services/data-value-evidence.service';
+import {
+  closeRound,
+  createRound,
+  getRound,
+  getRoundStatus,
+  listRounds,
+  openRound,
+  proposeRound,
+  updateRound,
+} from '../../services/round.service';
+import { listMyNotifications, markMyNotificationsRead } from '../../services/round-notification.service';
+import { getReportForm, saveReportForm } from '../../services/submission.service';
+import { invalidRequest } from '../errors';
+import { defineRoute } from '../route';
+
+const tags = ['rounds'];
+const roundUnitParams = z.object({ roundId: idSchema, unitId: idSchema });
+
+// a one-page PDF, enough for the content check
+const EXAMPLE_PDF =
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+export const roundsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/rounds',
+    summary: 'Các đợt báo cáo / Reporting rounds',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'list', action: 'figures.read', entity: 'round', unitKind: 'province' },
+    query: roundListQuerySchema,
+    response: roundListSchema,
+    handler: ({ query }, ctx) => listRounds(ctx, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/round-proposals',
+    summary: 'Đề xuất nội dung đợt báo cáo mới / What a new round would ask',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'unit', action: 'rounds.manage', unit: 'query.provinceId', unitKind: 'province' },
+    example: { query: { provinceId: '$unit', periodId: '2025' } },
+    query: roundProposalQuerySchema,
+    response: roundProposalSchema,
+    handler: ({ query }, ctx) => proposeRound(ctx, query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/rounds',
+    summary: 'Tạo đợt báo cáo (bản nháp) / Create a reporting round (draft)',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'unit', action: 'rounds.manage', unit: 'body.provinceId', unitKind: 'province' },
+    example: {
+      body: {
+        provinceId: '$unit',
+        name: 'Báo cáo kết quả chuyển đổi số năm 2025',
+        periodId: '2025',
+        units: { kinds: ['department', 'commune'] },
+        indicators: [],
+      },
+    },
+    body: createRoundSchema,
+    status: 201,
+    response: roundDetailSchema,
+    handler: ({ body }, ctx) => createRound(ctx, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/rounds/:id',
+    summary: 'Một đợt báo cáo / One reporting round',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.read', entity: 'round', id: 'params.id', unitKind: 'province' },
+    params: idParamsSchema,
+    response: roundDetailSchema,
+    handler: ({ params }, ctx) => getRound(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/rounds/:id',
+    summary: 'Sửa đợt báo cáo / Change a reporting round',
+    tags,
+    access: 'signed-in',
+    scope: {
+      kind: 'entity',
+      action: 'rounds.manage',
+      entity: 'round',
+      id: 'params.id',
+      unitKind: 'province',
+    },
+    example: { body: { name: 'Báo cáo kết quả chuyển đổi số năm 2025 (điều chỉnh)' } },
+    params: idParamsSchema,
+    body: updateRoundSchema,
+    response: roundDetailSchema,
+    handler: ({ params, body }, ctx) => updateRound(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/rounds/:id/open',
+    summary: 'Mở đợt báo cáo / Open a round',
+    tags,
+    access: 'signed-in',
+    scope: {
+      kind: 'entity',
+      action: 'rounds.manage',
+      entity: 'round',
+      id: 'params.id',
+      unitKind: 'province',
+    },
+    params: idParamsSchema,
+    response: roundDetailSchema,
+    handler: ({ params }, ctx) => openRound(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/rounds/:id/close',
+    summary: 'Đóng đợt báo cáo / Close a round',
+    tags,
+    access: 'signed-in',
+    scope: {
+      kind: 'entity',
+      action: 'rounds.manage',
+      entity: 'openRound',
+      id: 'params.id',
+      unitKind: 'province',
+    },
+    params: idParamsSchema,
+    response: roundDetailSchema,
+    handler: ({ params }, ctx) => closeRound(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/rounds/:id/status',
+    summary: 'Tình hình nộp báo cáo và tổng hợp của tỉnh / Who has reported, and the province totals',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.read', entity: 'round', id: 'params.id', unitKind: 'province' },
+    params: idParamsSchema,
+    response: roundStatusSchema,
+    handler: ({ params }, ctx) => getRoundStatus(ctx, params.id, { emailConfigured: emailConfigured() }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/rounds/:roundId/units/:unitId/form',
+    summary: 'Biểu mẫu báo cáo của một đơn vị / The report form of one unit',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.read', entity: 'roundUnit', id: 'params.roundId' },
+    params: roundUnitParams,
+    response: reportFormSchema,
+    handler: ({ params }, ctx) => getReportForm(ctx, params.roundId, params.unitId),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/rounds/:roundId/units/:unitId/form',
+    summary: 'Lưu biểu mẫu (số liệu và tiến độ nhiệm vụ) / Save the form (figures and task progress)',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.enter', entity: 'roundUnit', id: 'params.roundId' },
+    example: { body: { values: [], tasks: [] } },
+    params: roundUnitParams,
+    body: saveReportFormSchema,
+    response: saveReportFormResultSchema,
+    handler: ({ params, body }, ctx) => saveReportForm(ctx, params.roundId, params.unitId, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/rounds/:roundId/units/:unitId/evidence',
+    summary: 'Đính kèm minh chứng (PDF, ảnh, DOCX, XLSX ≤ 10 MB) / Attach evidence',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.enter', entity: 'roundUnit', id: 'params.roundId' },
+    example: { form: { file: { fileName: 'bien-ban.pdf', type: 'application/pdf', content: EXAMPLE_PDF } } },
+    params: roundUnitParams,
+    bodyKind: 'multipart',
+    maxBodyBytes: 11 * 1024 * 1024,
+    status: 201,
+    response: evidenceSchema,
+    handler: async ({ params }, ctx, c) => {
+      let form: Record<string, string | File | (string | File)[]>;
+      try {
+        form = await c.req.parseBody({ all: true });
+      } catch {
+        throw new AppError('request.invalid', {
+          status: 400,
+          details: [{ path: 'form.file', code: 'validation.required' }],
+        });
+      }
+      const file = form.file;
+      if (!(file instanceof File)) {
+        throw new AppError('request.invalid', {
+          status: 400,
+          details: [{ path: 'form.file', code: 'validation.required' }],
+        });
+      }
+      const fields = z.object({ indicatorId: idSchema.optional(), taskId: idSchema.optional() }).safeParse({
+        indicatorId: typeof form.indicatorId === 'string' && form.indicatorId ? form.indicatorId : undefined,
+        taskId: typeof form.taskId === 'string' && form.taskId ? form.taskId : undefined,
+      });
+      if (!fields.success) throw invalidRequest(fields.error.issues, 'form');
+      return uploadEvidence(ctx, {
+        roundId: params.roundId,
+        unitId: params.unitId,
+        ...fields.data,
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/evidence/:id',
+    summary: 'Tải tệp minh chứng / Download an evidence file',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.read', entity: 'evidence', id: 'params.id' },
+    params: idParamsSchema,
+    produces: 'application/octet-stream',
+    handler: async ({ params }, ctx) => {
+      const f = await downloadEvidence(ctx, params.id);
+      const ascii =
+        f.fileName
+          .normalize('NFD')
+          .replace(/[^\x20-\x7e]/g, '')
+          .replace(/["\\]/g, '_') || 'minh-chung';
+      return new Response(new Uint8Array(f.content), {
+        headers: {
+          'Content-Type': f.mediaType,
+          'Content-Length': String(f.content.byteLength),
+          'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, no-store',
+        },
+      });
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/evidence/:id',
+    summary: 'Xóa tệp minh chứng / Remove an evidence file',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'entity', action: 'figures.enter', entity: 'evidence', id: 'params.id' },
+    params: idParamsSchema,
+    status: 204,
+    handler: async ({ params }, ctx) => {
+      await deleteEvidence(ctx, params.id);
+      return {};
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/notifications',
+    summary: 'Thông báo của tôi (nhắc hạn, trả lại, duyệt) / My notifications',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'self' },
+    response: notificationListSchema,
+    handler: (_input, ctx) => listMyNotifications(ctx),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/notifications/read',
+    summary: 'Đánh dấu đã đọc / Mark notifications read',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'self' },
+    example: { body: { ids: 'all' } },
+    body: z.object({ ids: z.union([z.literal('all'), z.array(z.number().int().positive()).max(500)]) }),
+    response: z.object({ marked: z.number().int() }),
+    handler: ({ body }, ctx) => markMyNotificationsRead(ctx, body.ids),
+  }),
+];
