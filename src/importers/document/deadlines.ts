@@ -37,10 +37,10 @@ export function readDeadline(folded: string, from: number, to: number): Deadline
     found.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, value });
   };
   for (const m of text.matchAll(
-    /(truoc|cham nhat|han chot|den|trong)\s+ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g,
+    /(truoc|cham nhat|han chot|den|trong)\s+(?:ngay\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g,
   )) {
     const d = iso(Number(m[4]), Number(m[3]), Number(m[2]));
-    push(m, m[1] === 'truoc' && d ? d : d);
+    push(m, d);
   }
   for (const m of text.matchAll(
     /(truoc|cham nhat|han chot|den)\s+ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g,

@@ -44,6 +44,8 @@ export interface Block {
   endMatter: boolean;
   /** Index of the innermost section holding (or opened by) this block. */
   section: number | null;
+  /** A row of a pipe table (`| 1 | Tỷ lệ … | % | 80 |`); `rule` for its `|---|` line. */
+  row?: 'cells' | 'rule';
 }
 
 /** The parsed layout of a document, shared by every stage of the reader. */
@@ -55,13 +57,16 @@ export interface Layout {
   sections: Section[];
 }
 
-const BULLET_CHARS = '-+•–—●○▪■◦·*';
+// dashes and the bullets Word and PDF exports leave, Symbol-font ones included ()
+const BULLET_CHARS = '-+•–—●○▪■◦·*‣⁃➢➤►✓∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8';
 const bulletRe = new RegExp(`^([${BULLET_CHARS.replace('-', '\\-')}])[ \\t]+(?=\\S)`);
 const bulletTightRe = /^([-+•])(?=[A-ZĐÀ-Ỹ])/u;
 const romanRe = /^([IVXLC]{1,6})[ \t]*([.\-–:)])[ \t]*(?=\S)/;
 // "1.", "1.1.", "2.3", "1)" and the Party style "1-"; never "3.000", "100%", "2025"
 const arabicRe = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)(\)|[ \t]?[-–](?=[ \t]))?[ \t]+(?=[^\s\d%])/;
 const letterRe = /^([a-zđ])[ \t]*([).])[ \t]+(?=\S)/;
+// "(1) …", "(a) …"
+const parenRe = /^\((\d{1,2}|[a-zđ])\)[ \t]*(?=\S)/;
 const partRe =
   /^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)[ \t]+(thứ[ \t]+[^\s.:,-]+|THỨ[ \t]+[^\s.:,-]+|[IVXLC]+|\d{1,3})(?=[\s.:\-–]|$)[ \t]*[.:\-–]?[ \t]*/u;
 const ordinalLaRe =
@@ -148,6 +153,11 @@ export function readMarker(clean: string, at: number, lineEnd: number, indent: n
   }
   m = letterRe.exec(line);
   if (m) return make('letter', 'letter', m[0], m[1] as string, m[0].length);
+  m = parenRe.exec(line);
+  if (m) {
+    const key = m[1] as string;
+    return make('letter', /\d/.test(key) ? 'paren-number' : 'paren-letter', m[0], key, m[0].length);
+  }
   m = ordinalLaRe.exec(line);
   if (m) {
     const n = ORDINAL_WORDS[foldWord(m[1] as string)];
@@ -160,7 +170,12 @@ export function readMarker(clean: string, at: number, lineEnd: number, indent: n
   }
   m = bulletRe.exec(line) ?? bulletTightRe.exec(line);
   if (m) {
-    const ch = m[1] === '–' || m[1] === '—' ? '-' : (m[1] as string);
+    const ch =
+      m[1] === '–' || m[1] === '—'
+        ? '-'
+        : /[\uf000-\uf0ff•●▪■‣⁃➢➤►✓∙·]/u.test(m[1] as string)
+          ? '•'
+          : (m[1] as string);
     const level = Math.min(4, Math.floor(indent / 2));
     return make('bullet', `bullet:${ch}:${level}`, ch, '', m[0].length);
   }
@@ -189,6 +204,25 @@ export function splitBlocks(clean: string): Block[] {
       prevLineLength = 0;
     } else {
       const indent = s - lineStart;
+      const line = clean.slice(s, e);
+      // a table row is a block of its own
+      if (line.startsWith('|') && (line.match(/\|/g) ?? []).length >= 3) {
+        blocks.push({
+          start: s,
+          end: e,
+          contentStart: s,
+          marker: null,
+          strongEnd: null,
+          endMatter: false,
+          section: null,
+          row: /^[|:\-\s]+$/.test(line) ? 'rule' : 'cells',
+        });
+        current = null;
+        prevLineTerminal = true;
+        prevLineLength = 0;
+        lineStart = lineEnd + 1;
+        continue;
+      }
       const marker = readMarker(clean, s, e, indent);
       const startsLower = /^[\p{Ll}]/u.test(clean.slice(s, s + 1));
       const continues =
@@ -223,6 +257,8 @@ function mergeBrokenParagraphs(clean: string, blocks: Block[]): Block[] {
     if (
       prev &&
       !block.marker &&
+      !block.row &&
+      !prev.row &&
       /^[\p{Ll}]/u.test(clean.slice(block.start, block.start + 1)) &&
       !terminal.test(clean.slice(Math.max(prev.start, prev.end - 4), prev.end)) &&
       prev.end - prev.contentStart > 30
@@ -282,7 +318,7 @@ function styleRank(marker: Marker): number {
   if (marker.kind in rankOf) return rankOf[marker.kind] as number;
   if (marker.kind === 'ordinal') return 4;
   if (marker.kind === 'arabic') return 4 + marker.parts.length;
-  if (marker.kind === 'letter') return 10;
+  if (marker.kind === 'letter') return marker.style.startsWith('paren') ? 11 : 10;
   return 20;
 }
 

@@ -256,3 +256,37 @@ describe('indicators', () => {
     expect(t?.indicator).toBe(code);
   });
 });
+
+describe('indicator tables', () => {
+  it('reads one target per row and year column, leaving out what was already done', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Chuyển đổi số tỉnh Lào Cai năm 2024',
+      '',
+      'I. CHỈ TIÊU',
+      '| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2023 | Kế hoạch năm 2024 | Mục tiêu năm 2025 |',
+      '|---|---|---|---|---|---|',
+      '| 1 | Tỷ lệ dịch vụ công trực tuyến toàn trình | % | 45,2 | ≥ 60 | 80 |',
+      '| 2 | Tỷ lệ hồ sơ công việc cấp xã được xử lý trên môi trường mạng | % | 55 | 70 | 80 - 85 |',
+      '| 3 | Số doanh nghiệp công nghệ số | Doanh nghiệp | 120 | 150 | trên 200 |',
+      '| 4 | Xếp hạng Chỉ số chuyển đổi số (DTI) | Hạng | 25 | 20 | 15 |',
+    ].join('\n');
+    const r = readDocumentText(text);
+    expect(
+      r.targets.map((t) => [t.year, t.level, t.comparator, t.value, t.valueMax, t.unit, t.indicator]),
+    ).toEqual([
+      [2024, null, '>=', 60, null, 'percent', 'GOV.DVC_FULL_ONLINE'],
+      [2025, null, '=', 80, null, 'percent', 'GOV.DVC_FULL_ONLINE'],
+      [2024, 'commune', '=', 70, null, 'percent', 'GOV.WORKFILE_ONLINE'],
+      [2025, 'commune', 'range', 80, 85, 'percent', 'GOV.WORKFILE_ONLINE'],
+      [2024, null, '=', 150, null, 'count', 'ECO.DIGITAL_TECH_ENTERPRISES'],
+      [2025, null, '>', 200, null, 'count', 'ECO.DIGITAL_TECH_ENTERPRISES'],
+      [2024, null, 'top', 20, null, 'rank', 'GOV.DTI_RANK'],
+      [2025, null, 'top', 15, null, 'rank', 'GOV.DTI_RANK'],
+    ]);
+    for (const t of r.targets) {
+      expect(text.slice(t.span[0], t.span[1])).toBe(t.quote);
+      expect(t.quote.endsWith(t.valueText)).toBe(true);
+    }
+  });
+});

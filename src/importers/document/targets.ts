@@ -5,8 +5,10 @@
  * and counts of indicators are left out.
  */
 import { matchIndicator } from './indicator-match';
-import { findQuantities, type Quantity } from './quantities';
+import { type Comparator, findQuantities, type Quantity } from './quantities';
 import type { Layout } from './structure';
+import { findTables, type IndicatorColumns, indicatorColumns, type Table } from './tables';
+import { parseVietnameseNumber } from './text';
 import type { Section, Target } from './types';
 
 type Level = 'province' | 'district' | 'commune';
@@ -161,28 +163,27 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
   const { clean, folded, sections, text } = layout;
   const targets: (Target & { ownItem: boolean; group: string | null })[] = [];
   const hasSections = sections.length > 0;
+  const tables = findTables(layout)
+    .map((table) => ({ table, columns: indicatorColumns(table) }))
+    .filter((t): t is { table: Table; columns: IndicatorColumns } => t.columns !== null);
+  const tableRows = new Set(tables.flatMap((t) => t.table.rows));
 
-  for (const block of layout.blocks) {
-    if (block.endMatter) continue;
-    if (hasSections && block.section === null) continue;
+  layout.blocks.forEach((block, blockIndex) => {
+    if (block.row === 'rule' || tableRows.has(blockIndex)) return;
+    extractFromBlock(block);
+  });
+  for (const { table, columns } of tables) targets.push(...tableTargets(layout, table, columns, options));
+  targets.sort((a, b) => a.span[0] - b.span[0]);
+  return dedupe(targets);
+
+  function extractFromBlock(block: Layout['blocks'][number]): void {
+    if (block.endMatter) return;
+    if (hasSections && block.section === null) return;
     const section = block.section === null ? null : (sections[block.section] as Section);
     const role = section?.role ?? null;
-    if (role === 'situation' || role === 'viewpoints') continue;
+    if (role === 'situation' || role === 'viewpoints') return;
     const chain = ancestors(sections, block.section);
-    // a block that opens a section may carry a year in its own heading ("a) Đến năm 2025")
-    let heading: number | null = null;
-    for (const s of chain) {
-      // an item's own words are its sentence, not a heading; "- Đến năm 2025:" is one
-      if (s.kind === 'bullet' && !/^\s*:/.test(clean.slice(s.headingSpan[1], s.headingSpan[1] + 3))) continue;
-      heading = headingYear(folded.slice(s.contentStart, s.headingSpan[1]));
-      if (heading !== null) break;
-    }
-    // a paragraph ending with ":" ("Đến năm 2025:") leads the items after it
-    const leadIn = leadInOf(layout, block);
-    if (leadIn) {
-      const y = headingYear(folded.slice(leadIn.start, leadIn.end));
-      if (y !== null) heading = y;
-    }
+    const heading = contextYear(layout, block);
     const contextHeadings = chain
       .slice(0, 3)
       .map((s) => folded.slice(s.headingSpan[0], s.headingSpan[1]))
@@ -264,7 +265,122 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
       }
     }
   }
-  return dedupe(targets);
+}
+
+/** The year the headings above a block (or the line leading into it) set, or null. */
+function contextYear(layout: Layout, block: Layout['blocks'][number]): number | null {
+  const { clean, folded, sections } = layout;
+  let heading: number | null = null;
+  for (const s of ancestors(sections, block.section)) {
+    // an item's own words are its sentence, not a heading; "- Đến năm 2025:" is one
+    if (s.kind === 'bullet' && !/^\s*:/.test(clean.slice(s.headingSpan[1], s.headingSpan[1] + 3))) continue;
+    heading = headingYear(folded.slice(s.contentStart, s.headingSpan[1]));
+    if (heading !== null) break;
+  }
+  // a paragraph ending with ":" ("Đến năm 2025:") leads the items after it
+  const leadIn = leadInOf(layout, block);
+  if (leadIn) {
+    const y = headingYear(folded.slice(leadIn.start, leadIn.end));
+    if (y !== null) heading = y;
+  }
+  return heading;
+}
+
+const cellValue =
+  /^(≥|>=|≤|<=|>|<|tren|toi thieu|it nhat|khong duoi|khoang|duoi|toi da|khong qua|top|nhom)?\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*(%)?\s*(?:(?:-|–|den)\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*%?)?\s*(tro len|tro xuong)?$/;
+const cellComparators: Record<string, Comparator> = {
+  '≥': '>=',
+  '>=': '>=',
+  '≤': '<=',
+  '<=': '<=',
+  '>': '>',
+  '<': '<',
+  tren: '>',
+  'toi thieu': '>=',
+  'it nhat': '>=',
+  'khong duoi': '>=',
+  khoang: '=',
+  duoi: '<',
+  'toi da': '<=',
+  'khong qua': '<=',
+  top: 'top',
+  nhom: 'top',
+};
+
+/** The targets of an indicator table: one per row and year column with a figure. */
+function tableTargets(
+  layout: Layout,
+  table: Table,
+  columns: IndicatorColumns,
+  options: TargetOptions,
+): (Target & { ownItem: boolean; group: string | null })[] {
+  const { sections, text } = layout;
+  const section = table.section === null ? null : (sections[table.section] as Section);
+  if (section && (section.role === 'situation' || section.role === 'viewpoints')) return [];
+  const firstRow = layout.blocks[table.rows[0] as number] as Layout['blocks'][number];
+  const headingYearOfTable = contextYear(layout, firstRow);
+  const out: (Target & { ownItem: boolean; group: string | null })[] = [];
+  for (const row of table.body) {
+    const name = row[columns.name];
+    if (!name || !/[a-z]{2}/.test(name.folded)) continue;
+    const unitText = columns.unit === null ? '' : (row[columns.unit]?.folded ?? '');
+    for (const { column, year } of columns.values) {
+      const cell = row[column];
+      const m = cell && cellValue.exec(cell.folded.replace(/\s+/g, ' ').trim());
+      if (!cell || !m) continue;
+      const first = parseVietnameseNumber((m[2] as string).replace(/^(\d+)\.(\d{1,2})$/, '$1,$2'));
+      if (first === null) continue;
+      const second = m[4]
+        ? parseVietnameseNumber((m[4] as string).replace(/^(\d+)\.(\d{1,2})$/, '$1,$2'))
+        : null;
+      const rank =
+        /hang|thu hang|xep hang/.test(unitText) ||
+        /^(top|nhom)$/.test(m[1] ?? '') ||
+        /xep hang|thu hang/.test(name.folded);
+      const percent =
+        !rank &&
+        (Boolean(m[3]) || /%|phan tram/.test(unitText) || /^(ty le|ty trong|toc do)/.test(name.folded));
+      let comparator: Comparator = m[1] ? (cellComparators[m[1] as string] ?? '=') : '=';
+      if (m[5]) comparator = m[5] === 'tro len' ? '>=' : '<=';
+      if (rank) comparator = 'top';
+      const valueMax = second !== null && second > first ? second : null;
+      if (valueMax !== null && !rank) comparator = 'range';
+      const unit = rank ? 'rank' : percent ? 'percent' : unitText ? 'count' : 'other';
+      const [qs, qe] = name.start < cell.start ? [name.start, cell.end] : [cell.start, name.end];
+      const tiers = tiersIn(name.folded);
+      const match = matchIndicator({
+        own: name.folded,
+        subject: name.folded.replace(/^(ty le|ty trong|so luong|so)\s+/, ''),
+        context: oneLine(layout.folded.slice(section?.headingSpan[0] ?? 0, section?.headingSpan[1] ?? 0)),
+        unit,
+      });
+      for (const level of tiers.length ? tiers : [null]) {
+        out.push({
+          year: year ?? headingYearOfTable ?? options.defaultYear,
+          level,
+          comparator,
+          value: first,
+          valueMax,
+          unit,
+          indicator: match?.code ?? null,
+          confidence: match?.confidence ?? 0,
+          quote: text.slice(qs, qe),
+          span: [qs, qe],
+          section: section?.path ?? null,
+          valueText: text.slice(cell.start, cell.end),
+          unitLabel:
+            unit === 'percent'
+              ? '%'
+              : unitText
+                ? text.slice(row[columns.unit as number]?.start ?? 0, row[columns.unit as number]?.end ?? 0)
+                : null,
+          ownItem: true,
+          group: `${section?.path ?? ''}|table`,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** The nearest paragraph before a block, in the same section, that ends with ":" and introduces it. */

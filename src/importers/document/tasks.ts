@@ -7,6 +7,7 @@
  */
 import { readDeadline } from './deadlines';
 import type { Block, Layout } from './structure';
+import { type Cell, findTables, taskColumns } from './tables';
 import { tagTask } from './tags';
 import { splitClauses } from './targets';
 import { capitalize, foldKeepLength, romanToNumber, squash } from './text';
@@ -287,6 +288,40 @@ function implementationAssignments(layout: Layout, groups: Section[]): Assignmen
   return out;
 }
 
+/** The units a table cell names; names the reader does not know are kept as written. */
+function cellUnits(layout: Layout, cell: Cell): UnitMention[] {
+  const found = findUnitMentions(layout.text, layout.folded, cell.start, cell.end);
+  if (found.length) return found;
+  const out: UnitMention[] = [];
+  let at = cell.start;
+  for (const part of layout.text.slice(cell.start, cell.end).split(/([,;]|\bvà\b)/u)) {
+    const name = part.trim();
+    if (name && !/^[,;]$|^và$/u.test(name) && /\p{Lu}/u.test(name.charAt(0)))
+      out.push({ name, start: at, end: at + part.length, collective: false });
+    at += part.length;
+  }
+  return out;
+}
+
+/** A deadline cell: "Quý III/2024", "Năm 2024", "2024", "30/6/2024", "Tháng 9/2024". */
+function readCellDeadline(layout: Layout, cell: Cell): string | null {
+  const stated = readDeadline(layout.folded, cell.start, cell.end);
+  if (stated) return stated.value;
+  const f = cell.folded.trim();
+  const date = /^(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d)$/.exec(f);
+  if (date)
+    return `${date[3]}-${(date[2] as string).padStart(2, '0')}-${(date[1] as string).padStart(2, '0')}`;
+  const month = /^thang\s+(\d{1,2})\s*[/-]\s*(20\d\d)$/.exec(f);
+  if (month) {
+    const y = Number(month[2]);
+    const m = Number(month[1]);
+    const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return m >= 1 && m <= 12 ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+  }
+  const year = /^(?:nam\s+)?(20\d\d)$/.exec(f);
+  return year ? (year[1] as string) : null;
+}
+
 function firstSentence(text: string, max = 160): string {
   // "(Cơ quan chủ trì: …; thời gian: …)" says who and when, not what
   const s = squash(text).replace(/\s*\([^()]*?(chủ trì|phối hợp|thời gian|thời hạn|cơ quan)[^()]*\)/giu, '');
@@ -411,6 +446,60 @@ export function extractTasks(layout: Layout): Task[] {
     if (deadline) {
       group.deadline = deadline.value;
       group.deadlineText = squash(layout.text.slice(deadline.start, deadline.end));
+    }
+  }
+
+  // task tables: rows inside a group are its tasks; a table of its own makes a group of each numbered row
+  for (const table of findTables(layout)) {
+    const columns = taskColumns(table);
+    if (!columns) continue;
+    let holder: Section | null = null;
+    for (let at = table.section; at !== null; at = (sections[at] as Section).parent)
+      if (groupSet.has(at)) {
+        holder = sections[at] as Section;
+        break;
+      }
+    const base = table.section === null ? '' : (sections[table.section] as Section).path;
+    const rowGroups = new Map<string, number>();
+    for (const row of table.body) {
+      const what = row[columns.task];
+      if (!what || !/[a-z]{2}/.test(what.folded)) continue;
+      const number =
+        columns.number === null
+          ? ''
+          : (layout.text.slice(row[columns.number]?.start ?? 0, row[columns.number]?.end ?? 0).trim() ?? '');
+      const first = row[0] as Cell;
+      const last = row[row.length - 1] as Cell;
+      const span: [number, number] = [first.start, last.end];
+      const title = firstSentence(layout.text.slice(what.start, what.end));
+      const lead = row[columns.lead];
+      const coop = columns.cooperating === null ? undefined : row[columns.cooperating];
+      const when = columns.deadline === null ? undefined : row[columns.deadline];
+      let task: Task;
+      if (holder) {
+        task = makeTask('task', holder.index, holder.path, title, span, groupTask.get(holder.index) ?? null);
+      } else {
+        const key = number.replace(/\.$/, '');
+        const parentKey = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null;
+        const path = key ? (base ? `${base}.${key}` : key) : base;
+        task = makeTask(
+          'group',
+          table.section ?? 0,
+          path,
+          title,
+          span,
+          parentKey ? (rowGroups.get(parentKey) ?? null) : null,
+        );
+        if (key) rowGroups.set(key, tasks.length);
+      }
+      if (lead) addUnits(task, cellUnits(layout, lead), coop ? cellUnits(layout, coop) : []);
+      else if (coop) addUnits(task, [], cellUnits(layout, coop));
+      const deadline = when ? readCellDeadline(layout, when) : null;
+      if (deadline) {
+        task.deadline = deadline;
+        task.deadlineText = squash(layout.text.slice(when?.start ?? 0, when?.end ?? 0));
+      }
+      tasks.push(task);
     }
   }
 
