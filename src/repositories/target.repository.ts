@@ -153,6 +153,14 @@ export async function indicatorIdsByCode(db: Db, codes: string[]): Promise<Map<s
   return out;
 }
 
+/** Which of these indicator ids exist, in one query. */
+export async function existingIndicatorIds(db: Db, ids: number[]): Promise<Set<number>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.selectFrom('indicator').select('id').where('id', 'in', unique).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** An indicator's code and names, or undefined. */
 export async function findIndicatorBrief(
   db: Db,

@@ -100,15 +100,20 @@ export async function seedDocumentsOnFirstStart(
     (a, b) => Number(b.reading.document.kind === 'template') - Number(a.reading.document.kind === 'template'),
   );
 
+  // one transaction for all of it: the seeds are stored and reviewed together or not at all
+  // (and on the embedded database each commit is a write to disk)
+  const goldDir = options.goldDir ?? goldDirectory();
   const stored: { prefix: string; documentId: number }[] = [];
+  let reviewed = 0;
   await inTransaction(ctx.db, async (trx) => {
+    const tctx: ServiceContext = { ...ctx, db: trx };
     for (const seed of read) {
       const manifest = SEED_MANIFEST[seed.prefix];
       const provinceCode = manifest ? manifest.province : null;
       const province = provinceCode
         ? await findProvinceByCode(trx, provinceCode, seed.reading.document.date)
         : undefined;
-      const { documentId } = await storeDocumentReading(trx, ctx, seed.reading, {
+      const { documentId } = await storeDocumentReading(trx, tctx, seed.reading, {
         fileName: seed.file,
         format:
           seed.reading.format === 'markdown'
@@ -125,21 +130,18 @@ export async function seedDocumentsOnFirstStart(
       });
       stored.push({ prefix: seed.prefix, documentId });
     }
+    // the coordinator's review of the seeds, for the demo
+    for (const { prefix, documentId } of stored) {
+      const file = join(goldDir, `${prefix}.json`);
+      if (!existsSync(file)) continue;
+      const gold = JSON.parse(readFileSync(file, 'utf8')) as CoordinatorReview;
+      await applyCoordinatorReview(tctx, documentId, {
+        targets: gold.targets ?? [],
+        taskGroups: gold.taskGroups ?? [],
+      });
+      reviewed++;
+    }
   });
-
-  // the coordinator's review of the seeds, for the demo
-  const goldDir = options.goldDir ?? goldDirectory();
-  let reviewed = 0;
-  for (const { prefix, documentId } of stored) {
-    const file = join(goldDir, `${prefix}.json`);
-    if (!existsSync(file)) continue;
-    const gold = JSON.parse(readFileSync(file, 'utf8')) as CoordinatorReview;
-    await applyCoordinatorReview(ctx, documentId, {
-      targets: gold.targets ?? [],
-      taskGroups: gold.taskGroups ?? [],
-    });
-    reviewed++;
-  }
   const ms = Date.now() - started;
   return (
     `Văn bản mẫu: đã nạp ${stored.length} văn bản${reviewed ? `, ${reviewed} đã được xem xét (demo)` : ''} (${ms} ms) / ` +

@@ -20,7 +20,7 @@ import { inTransaction } from '../repositories/db';
 import { type DocumentRow, listProvinceUnits, type UnitCandidate } from '../repositories/document.repository';
 import {
   currentDocumentIds,
-  findIndicatorBrief,
+  existingIndicatorIds,
   findTarget,
   indicatorIdsByCode,
   insertTargets,
@@ -234,9 +234,10 @@ async function resolveIndicators(
 ): Promise<(number | null | undefined)[]> {
   const codes = inputs.map((x) => x.indicatorCode).filter((c): c is string => c !== undefined);
   const byCode = await indicatorIdsByCode(db, codes);
-  const ids = inputs.map((x) => x.indicatorId).filter((x): x is number => typeof x === 'number');
-  const known = new Set<number>();
-  for (const id of new Set(ids)) if (await findIndicatorBrief(db, id)) known.add(id);
+  const known = await existingIndicatorIds(
+    db,
+    inputs.map((x) => x.indicatorId).filter((x): x is number => typeof x === 'number'),
+  );
   return inputs.map((x, i) => {
     if (x.indicatorCode !== undefined) {
       const id = byCode.get(x.indicatorCode);
