@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   const handle = await openConfiguredDatabase(config);
   for (const m of handle.migrated) io.err(`migrated ${m}`);
   try {
-    await bootstrap(handle.db);
+    await bootstrap(handle.db, { skip: ['accounts'] });
     const ctx = systemContext(handle.db, systemActor(`cli:${command.name.join(' ')}`));
     return await command.run(args, ctx, io);
   } finally {

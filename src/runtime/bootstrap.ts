@@ -32,11 +32,16 @@ export const bootstrapSteps: BootstrapStep[] = [
   { name: 'documents', run: (ctx) => seedDocumentsOnFirstStart(ctx) },
 ];
 
-/** Runs every step; returns the lines to print. */
-export async function bootstrap(db: Db): Promise<string[]> {
+/**
+ * Runs every step (but those named in `skip`); returns the lines to print.
+ * The CLI skips `accounts`: a one-time first-admin link belongs to the
+ * server's start, not to every operator command.
+ */
+export async function bootstrap(db: Db, options: { skip?: string[] } = {}): Promise<string[]> {
   const ctx = systemContext(db, systemActor('khởi động / start-up'));
   const lines: string[] = [];
   for (const step of bootstrapSteps) {
+    if (options.skip?.includes(step.name)) continue;
     const line = await step.run(ctx);
     if (line) lines.push(line);
   }
