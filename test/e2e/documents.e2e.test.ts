@@ -6,6 +6,7 @@
  * the compare page. Screenshots: document.png, review.png, compare.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,8 +80,14 @@ describe('program documents in the browser', () => {
     const out = server.output.join('');
     expect(out).toMatch(/seed documents: 5 loaded, 5 reviewed/);
     const ms = Number(/is running at \S+\s+\((\d+) ms\)/.exec(out)?.[1]);
-    console.info(`first start with the seeds: ${ms} ms`);
-    expect(ms).toBeLessThan(8000);
+    const seeding = Number(/Văn bản mẫu: .*\((\d+) ms\)/.exec(out)?.[1]);
+    // 8 s is the promise on a machine doing nothing else; a saturated one (other suites running) gets slack
+    const busy = loadavg()[0]! / cpus().length > 1.5;
+    console.info(
+      `first start with the seeds: ${ms} ms, of which the seed documents ${seeding} ms${busy ? ' (machine busy)' : ''}`,
+    );
+    expect(ms).toBeLessThan(busy ? 20_000 : 8000);
+    expect(seeding).toBeLessThan(busy ? 8000 : 3000);
     expect(docs).toHaveLength(5);
   });
 
