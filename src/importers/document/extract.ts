@@ -1,12 +1,13 @@
 /**
  * Bytes and a file name into the one canonical text of a document: plain
  * text and Markdown (UTF-8 with or without BOM, UTF-16 with BOM), DOCX
- * (mammoth's raw text) and PDF with a text layer (pdfjs-dist, items joined
+ * (mammoth's text, with Word's automatic numbering written in) and PDF with a text layer (pdfjs-dist, items joined
  * into lines and paragraphs). Anything else — an image, an empty file, a
  * huge blob, binary junk, a ZIP that is not a DOCX, a scanned PDF — is
  * refused with an AppError whose message says why, in Vietnamese and English.
  */
 import { AppError } from '../../domain/errors';
+import { docxText } from './docx';
 import type { SourceFormat } from './types';
 
 /** Largest file the reader accepts: policy documents are far below it. */
@@ -92,11 +93,9 @@ function decodePlain(bytes: Uint8Array, fileName: string): ExtractedText {
 }
 
 async function readDocx(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
-  const mammoth = await import('mammoth');
   let value: string;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    value = result.value;
+    value = await docxText(bytes);
   } catch (e) {
     refuse('reader.docx_unreadable', { fileName, reason: (e as Error).message.slice(0, 200) });
   }
