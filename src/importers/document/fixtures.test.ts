@@ -29,6 +29,7 @@ const fixtures = [
   'hoa-binh-ke-hoach-2022.txt',
   'binh-dinh-nghi-quyet-2021.md',
   'quang-ninh-quyet-dinh-2023.txt',
+  'thanh-hoa-ke-hoach-2022.txt',
 ];
 
 describe.each(fixtures)('%s', (file) => {

@@ -20,6 +20,8 @@ interface Rule {
   none?: RegExp[];
   /** Every pattern must match the target's own words (for broad themes like "nông nghiệp"). */
   ownAll?: boolean;
+  /** The sentence around may name the measure alone (a rank's index is often named once for several years). */
+  contextOk?: boolean;
   /** Units the indicator is measured in. */
   units: Unit[];
   score: number;
@@ -106,7 +108,7 @@ const RULES: Rule[] = [
     units: R,
     score: 0.8,
   },
-  { code: 'GOV.DTI_RANK', all: [/chuyen doi so|dti/], units: R, score: 0.9 },
+  { code: 'GOV.DTI_RANK', all: [/chuyen doi so|dti/], units: R, score: 0.9, contextOk: true },
   // foundations
   { code: 'FND.SECURITY_4_LAYER', all: [/4 lop|bon lop/, /an toan|an ninh/], units: P, score: 0.88 },
   { code: 'FND.SECURITY_LEVEL_APPROVED', all: [/cap do/, /an toan/, /phe duyet/], units: P, score: 0.88 },
@@ -342,7 +344,7 @@ export function rankIndicators(query: IndicatorQuery): IndicatorMatch[] {
     if ((query.unit === 'rank') !== rule.units.includes('rank')) continue;
     // words of the sentence around may complete a clause ("…, 100% xã"), never replace it
     const ownHits = rule.all.filter((re) => re.test(query.own)).length;
-    if (ownHits === 0 && !rule.subject) continue;
+    if (ownHits === 0 && !rule.subject && !rule.contextOk) continue;
     if (rule.ownAll && ownHits < rule.all.length) continue;
     let confidence = rule.score * (0.8 + (0.2 * ownHits) / rule.all.length);
     if (!rule.units.includes(query.unit)) confidence *= 0.5;

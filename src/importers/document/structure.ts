@@ -63,7 +63,7 @@ const bulletRe = new RegExp(`^([${BULLET_CHARS.replace('-', '\\-')}])[ \\t]+(?=\
 const bulletTightRe = /^([-+•])(?=[A-ZĐÀ-Ỹ])/u;
 const romanRe = /^([IVXLC]{1,6})[ \t]*([.\-–:)])[ \t]*(?=\S)/;
 // "1.", "1.1.", "2.3", "1)" and the Party style "1-"; never "3.000", "100%", "2025"
-const arabicRe = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)(\)|[ \t]?[-–](?=[ \t]))?[ \t]+(?=[^\s\d%])/;
+const arabicRe = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)(\)|\/|[ \t]?[-–](?=[ \t]))?[ \t]+(?=[^\s\d%])/;
 const letterRe = /^([a-zđ])[ \t]*([).])[ \t]+(?=\S)/;
 // "(1) …", "(a) …"
 const parenRe = /^\((\d{1,2}|[a-zđ])\)[ \t]*(?=\S)/;

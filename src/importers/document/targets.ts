@@ -55,7 +55,7 @@ function yearsIn(folded: string, refYear: number | null): number[] {
     const y = Number(m[1]);
     const before = folded.slice(Math.max(0, m.index - 12), m.index + 1);
     if (/so voi\s*$|tu\s*$|ke tu\s*$/.test(before)) continue;
-    if (refYear === null || y > refYear) years.push(y);
+    if (refYear === null || y >= refYear) years.push(y);
   }
   return years;
 }
@@ -65,8 +65,11 @@ function headingYear(folded: string): number | null {
   const years = new Set<number>();
   for (const m of folded.matchAll(
     /(?:den|toi|truoc|trong|het)\s+(?:het\s+)?nam\s+(20\d\d)|giai doan\s+20\d\d\s*[-–]\s*(20\d\d)|(?:^|[^a-z])nam\s+(20\d\d)/g,
-  ))
+  )) {
+    // "so với năm 2021", "từ năm 2020": where a change starts, not when it is due
+    if (m[3] && /(so voi|tu|ke tu)\s*$/.test(folded.slice(Math.max(0, m.index - 10), m.index + 1))) continue;
     years.add(Number(m[1] ?? m[2] ?? m[3]));
+  }
   return years.size === 1 ? ([...years][0] as number) : null;
 }
 
@@ -273,7 +276,11 @@ function contextYear(layout: Layout, block: Layout['blocks'][number]): number | 
   let heading: number | null = null;
   for (const s of ancestors(sections, block.section)) {
     // an item's own words are its sentence, not a heading; "- Đến năm 2025:" is one
-    if (s.kind === 'bullet' && !/^\s*:/.test(clean.slice(s.headingSpan[1], s.headingSpan[1] + 3))) continue;
+    const colon = /^\s*:/.test(clean.slice(s.headingSpan[1], s.headingSpan[1] + 3));
+    if (s.kind === 'bullet' && !colon) continue;
+    // a numbered item with nothing under it ("(3) Giảm … so với năm 2021") is a sentence too
+    if (!colon && s.span[0] === block.start && s.span[1] <= block.end && s.headingSpan[1] >= block.end - 2)
+      continue;
     heading = headingYear(folded.slice(s.contentStart, s.headingSpan[1]));
     if (heading !== null) break;
   }
@@ -463,7 +470,14 @@ function isPast(beforeQ: string, between: string, clauseBefore: string, refYear:
       const post = between.slice(m.index + m[0].length);
       // "từ 30% năm 2020 lên 60%": the year is the start of a change, not of this figure
       if (/(?:^|[^a-z])(len|xuong|tang len|giam xuong)(?![a-z])/.test(post)) continue;
-      if (y <= refYear && !/(den|toi|truoc|vao|het|so voi|tu|trong)\s*$/.test(pre)) return true;
+      if (/(den|toi|truoc|vao|het|so voi|tu|trong)\s*$/.test(pre)) continue;
+      if (
+        y < refYear ||
+        (y === refYear &&
+          /(?:^|[^a-z])(dat|xep|la|co)\s/.test(post.slice(0, 20)) &&
+          !futureWords.test(between))
+      )
+        return true;
     }
   }
   return false;

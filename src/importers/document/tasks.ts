@@ -288,6 +288,16 @@ function implementationAssignments(layout: Layout, groups: Section[]): Assignmen
   return out;
 }
 
+/** A group's heading without who leads it or by when ("…; Văn phòng UBND tỉnh chủ trì; hoàn thành trong Quý II/2022"). */
+function groupTitle(heading: string): string {
+  const who = /chủ trì|phối hợp|hoàn thành|thời gian|thời hạn|cơ quan/iu;
+  let title = heading.replace(/\s*\([^()]*\)/gu, (m) => (who.test(m) ? '' : m));
+  const parts = title.split(/\s*;\s*/u);
+  while (parts.length > 1 && who.test(parts[parts.length - 1] as string)) parts.pop();
+  title = parts.join('; ');
+  return capitalize(title.replace(/[:.;]\s*$/u, '').trim());
+}
+
 /** The units a table cell names; names the reader does not know are kept as written. */
 function cellUnits(layout: Layout, cell: Cell): UnitMention[] {
   const found = findUnitMentions(layout.text, layout.folded, cell.start, cell.end);
@@ -387,14 +397,7 @@ export function extractTasks(layout: Layout): Task[] {
         parentGroup = groupTask.get(p) ?? null;
         break;
       }
-    const group = makeTask(
-      'group',
-      g.index,
-      g.path,
-      capitalize(g.heading.replace(/[:.]\s*$/, '')),
-      g.span,
-      parentGroup,
-    );
+    const group = makeTask('group', g.index, g.path, groupTitle(g.heading), g.span, parentGroup);
     groupTask.set(g.index, tasks.length);
     tasks.push(group);
     const own = { leads: [] as UnitMention[], coop: [] as UnitMention[] };
