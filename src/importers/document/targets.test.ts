@@ -290,3 +290,13 @@ describe('indicator tables', () => {
     }
   });
 });
+
+describe('robustness', () => {
+  it('reads an empty text, a text without structure and odd characters without failing', () => {
+    expect(readDocumentText('').targets).toEqual([]);
+    const r = readDocumentText('Phấn đấu đến năm 2025, 100% sở, ban, ngành có kế hoạch chuyển đổi số.');
+    expect(r.targets.map((t) => [t.year, t.level, t.value])).toEqual([[2025, 'province', 100]]);
+    const odd = '\u0000\u200b|||\n**\n# \n- \n1.\n(\n%%% 12%% -- 08 - \n'.repeat(50);
+    expect(() => readDocumentText(odd)).not.toThrow();
+  });
+});

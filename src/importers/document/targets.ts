@@ -455,6 +455,9 @@ function levelsOf(seg: string, subject: string, q: Quantity, sentenceTiers: Leve
     return ['province'];
   if (/^(xa|phuong|thi tran|xa, phuong)(?![a-z])/.test(subject)) return ['commune'];
   if (/^(huyen|quan|thi xa)(?![a-z])/.test(subject) && q.unit === 'percent') return ['district'];
+  // the departments of the province are the provincial tier
+  if (/^(cac )?(co quan, don vi |co quan )?(so, ban, nganh|so, nganh|so ban nganh)(?![a-z])/.test(subject))
+    return ['province'];
   return [];
 }
 
