@@ -32,6 +32,7 @@ interface GoldGroup {
 }
 interface Gold {
   file: string;
+  document?: Record<string, string | null>;
   targets: GoldTarget[];
   taskGroups: GoldGroup[];
 }
@@ -116,6 +117,7 @@ function main(): number {
     return 2;
   }
   const rows: string[][] = [];
+  const identity: string[] = [];
   const total = { targets: { gold: 0, found: 0, matched: 0 }, leads: { gold: 0, found: 0, matched: 0 } };
   const add = (a: Score, b: Score) => {
     a.gold += b.gold;
@@ -144,6 +146,15 @@ function main(): number {
       pct(precision(l.score)),
       pct(recall(l.score)),
     ]);
+    // the document's identity is shown when it differs, not scored
+    if (gold.document) {
+      const read = result.document as unknown as Record<string, string | null>;
+      for (const [field, want] of Object.entries(gold.document))
+        if (read[field] !== want)
+          identity.push(
+            `${file} document.${field}: read ${JSON.stringify(read[field])}, gold ${JSON.stringify(want)}`,
+          );
+    }
     if (verbose) {
       for (const g of t.missed)
         console.log(

@@ -41,7 +41,7 @@ describe('nhipso document read', () => {
   it('prints a summary in Vietnamese without --json', async () => {
     const { code, out } = await run([fixture]);
     expect(code).toBe(0);
-    expect(out).toContain('Nghị quyết 12-NQ/TU: Đẩy mạnh chuyển đổi số tỉnh Bình Định');
+    expect(out).toContain('Nghị quyết 12-NQ/TU: Về đẩy mạnh chuyển đổi số tỉnh Bình Định');
     expect(out).toContain('Ngày: 05/08/2021');
     expect(out).toMatch(/Mục tiêu \(15\):/);
     expect(out).toContain('III.2 Phát triển hạ tầng số và dữ liệu số');

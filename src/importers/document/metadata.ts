@@ -275,10 +275,9 @@ export function readDocumentInfo(layout: Layout): DocumentInfo {
   const ofIssuer = /\bcủa\s+(.+?)\s+về\s/iu.exec(title);
   if (ofIssuer && !issuerRaw) issuerRaw = ofIssuer[1] as string;
   if (quoted) title = quoted[1] as string;
-  else if (kind !== 'template')
-    title = title.replace(/^.*?\bvề\s+(?:việc\s+)?/iu, (m) =>
-      /^(v\/v\s+)?(xây dựng|ban hành)/iu.test(m) ? m : '',
-    );
+  else if (kind !== 'template' && /\b(số|của)\b.*?\svề\s/iu.test(title))
+    // "Nghị quyết số 09-NQ/TU … của BCH Đảng bộ tỉnh về chuyển đổi số …": the subject is from "về" on
+    title = title.replace(/^.*?\s(về\s)/iu, '$1');
   title = sentenceCase(squash(title.replace(/^V\/v\s*/iu, '')));
   title = capitalize(title.replace(/[,;:]+$/u, ''));
 
