@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../errors';
-import { levelTargetReadings, levelUnitKinds } from './level-target';
+import { levelUnitKinds } from './level-target';
 import {
   applyChange,
   defaultAggregation,
@@ -127,52 +127,7 @@ describe('maintaining running sums', () => {
   });
 });
 
-describe('the two readings of a level target', () => {
-  const workfiles = { aggregation: 'ratio' as const, direction: 'higher_better' as const };
-
-  it('gives the rate over the level and the share of units meeting it', () => {
-    const r = levelTargetReadings(workfiles, { comparator: '>=', value: 60 }, communes);
-    // reading 1: 85 / 145 = 58.6 % of all communes' files: below 60 %
-    expect(r.rate.value).toBeCloseTo(58.6207, 4);
-    expect(r.rate.comparison?.met).toBe(false);
-    expect(r.rate.comparison?.gap).toBeCloseTo(1.3793, 4);
-    // reading 2: communes 2 and 3 reach 60 % on their own: 2 of 3
-    expect(r.units.meeting).toBe(2);
-    expect(r.units.assessed).toBe(3);
-    expect(r.units.share).toBeCloseTo(66.6667, 4);
-    expect(r.units.assessments.filter((a) => a.comparison.met).map((a) => a.unitId)).toEqual([2, 3]);
-  });
-
-  it('counts units that sent nothing as missing, and not meeting out of all asked', () => {
-    const r = levelTargetReadings(workfiles, { comparator: '>=', value: 60 }, communes, {
-      expectedUnitIds: [1, 2, 3, 4],
-    });
-    expect(r.units.missingUnitIds).toEqual([4]);
-    expect(r.units.share).toBeCloseTo(66.6667, 4);
-    expect(r.units.shareOfExpected).toBe(50);
-  });
-
-  it('can disagree the other way: the level meets it while most units do not', () => {
-    const r = levelTargetReadings(workfiles, { comparator: '>=', value: 80 }, [
-      { unitId: 1, numerator: 950, denominator: 1000 }, // 95 %, a large commune
-      { unitId: 2, numerator: 5, denominator: 10 }, // 50 %
-      { unitId: 3, numerator: 6, denominator: 10 }, // 60 %
-    ]);
-    // 961 / 1020 = 94.2 %
-    expect(r.rate.comparison?.met).toBe(true);
-    expect(r.units.meeting).toBe(1);
-  });
-
-  it('has no reading for a unit whose denominator is zero', () => {
-    expect(unitReading('ratio', { unitId: 1, numerator: 0, denominator: 0 })).toBeNull();
-    const r = levelTargetReadings(workfiles, { comparator: '>=', value: 60 }, [
-      { unitId: 1, numerator: 0, denominator: 0 },
-    ]);
-    expect(r.units.assessed).toBe(0);
-    expect(r.units.share).toBeNull();
-    expect(r.rate.comparison).toBeNull();
-  });
-
+describe('target levels', () => {
   it('maps document levels to unit kinds', () => {
     expect(levelUnitKinds.commune).toEqual(['commune']);
     expect(levelUnitKinds.province).toEqual(['department', 'agency']);

@@ -6,6 +6,6 @@
 export { assessTargetStatus, resolveStatusParameters, type StatusParameterOverrides } from './assess';
 export { compoundAnnualGrowth } from './cagr';
 export { timeWeights, weightedTrend } from './escap';
-export { type LevelReading, readLevelTarget, type UnitFigure } from './level';
+export { type LevelReading, type LevelReadingOptions, readLevelTarget, type UnitFigure } from './level';
 export { describeTarget, exceedsTarget, goalOf, meetsTarget, upperBound } from './target-rule';
 export * from './types';

@@ -56,9 +56,22 @@ function isNumber(n: number | null | undefined): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
 
+/** How a level target is read. */
+export interface LevelReadingOptions {
+  /** Turns a ratio into the target's unit: 100 for percent targets (the default for `unit: 'percent'`), else 1. */
+  scale?: number;
+  /**
+   * The level's sums as the maintained roll-up holds them (Σ numerators and
+   * Σ denominators of the units of the level). When given, the rate is read
+   * from them — the same figure every dashboard shows — and the figures are
+   * used for the share reading only.
+   */
+  rollup?: { numerator: number; denominator: number; reportingUnits: number } | null;
+}
+
 /**
- * Reads a level target over the units at that level.
- * `scale` turns a ratio into the target's unit: 100 for percent targets (the default for `unit: 'percent'`), else 1.
+ * Reads a level target over the units at that level: the one place both
+ * readings are computed (dashboards pass the level's roll-up for the rate).
  * @example
  * readLevelTarget(target90Percent, [
  *   { unitId: 'A', numerator: 90, denominator: 100 },
@@ -68,8 +81,9 @@ function isNumber(n: number | null | undefined): n is number {
 export function readLevelTarget(
   target: TargetSpec,
   figures: readonly UnitFigure[],
-  scale: number = target.unit === 'percent' ? 100 : 1,
+  options: LevelReadingOptions = {},
 ): LevelReading {
+  const scale = options.scale ?? (target.unit === 'percent' ? 100 : 1);
   let numerator = 0;
   let denominator = 0;
   let unitsIncluded = 0;
@@ -100,6 +114,12 @@ export function readLevelTarget(
     else notMeeting.push(fig.unitId);
   }
 
+  if (options.rollup) {
+    // the maintained roll-up is the level's rate; the figures only say who meets the target
+    numerator = options.rollup.numerator;
+    denominator = options.rollup.denominator;
+    unitsIncluded = options.rollup.reportingUnits;
+  }
   const rateValue = unitsIncluded > 0 && denominator > 0 ? (numerator / denominator) * scale : null;
   const assessed = meeting.length + notMeeting.length;
   const total = figures.length;

@@ -535,6 +535,36 @@ describe('level targets: both readings', () => {
     expect(r.explanation.vi).toContain('565 ÷ 700 × 100 = 80,71');
   });
 
+  it('can disagree the other way: the level meets it while most units do not', () => {
+    const atLeast80: TargetSpec = { ...target, value: 80 };
+    const r = readLevelTarget(atLeast80, [
+      { unitId: 1, numerator: 950, denominator: 1000 }, // 95 %, a large commune
+      { unitId: 2, numerator: 5, denominator: 10 }, // 50 %
+      { unitId: 3, numerator: 6, denominator: 10 }, // 60 %
+    ]);
+    // 961 ÷ 1020 × 100 = 94.2 % — met by the level, by one unit of three
+    expect(r.rate.value).toBeCloseTo(94.2157, 4);
+    expect(r.rate.meets).toBe(true);
+    expect(r.share.unitsMeeting).toBe(1);
+    expect(r.share.share).toBeCloseTo(1 / 3, 9);
+  });
+
+  it('takes the rate from the maintained roll-up when given, and the units only for the share', () => {
+    // the roll-up of the level holds 700 ÷ 1000 (units that were approved); the figures given are two of them
+    const r = readLevelTarget(
+      target,
+      [
+        { unitId: 'A', numerator: 95, denominator: 100 },
+        { unitId: 'B', numerator: 10, denominator: 100 },
+      ],
+      { rollup: { numerator: 700, denominator: 1000, reportingUnits: 9 } },
+    );
+    expect(r.rate).toMatchObject({ numerator: 700, denominator: 1000, unitsIncluded: 9, meets: false });
+    expect(r.rate.value).toBeCloseTo(70, 9);
+    expect(r.share.unitsMeeting).toBe(1);
+    expect(r.explanation.vi).toContain('700 ÷ 1.000 × 100 = 70');
+  });
+
   it('reads count targets per unit, without an overall rate', () => {
     // "every commune has at least 1 community digital team"
     const perUnit: TargetSpec = {
