@@ -128,6 +128,11 @@ describe('maintaining running sums', () => {
 });
 
 describe('target levels', () => {
+  it('has no reading for a unit whose denominator is zero', () => {
+    expect(unitReading('ratio', { unitId: 1, numerator: 0, denominator: 0 })).toBeNull();
+    expect(unitReading('ratio', { unitId: 1, numerator: 3, denominator: 4 })).toBe(75);
+  });
+
   it('maps document levels to unit kinds', () => {
     expect(levelUnitKinds.commune).toEqual(['commune']);
     expect(levelUnitKinds.province).toEqual(['department', 'agency']);
