@@ -15,7 +15,7 @@ type DocumentKind = (typeof documentKinds)[number];
 const numberBody = String.raw`(\d{1,5})((?:[ \t]*[-–/][ \t]*(?:\d{4}|[A-ZĐ][A-ZĐa-zđ0-9&]*)){1,4})`;
 const numberRe = new RegExp(numberBody, 'u');
 const citedRe = new RegExp(
-  String.raw`(Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị định|Thông tư|Chương trình|Kết luận|Quy định|Hướng dẫn|Luật|Đề án)[ \t]+(?:số[ \t]*:?[ \t]*)?` +
+  String.raw`(Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị định|Thông tư|Chương trình|Kết luận|Quy định|Hướng dẫn|Luật|Đề án)\s+(?:số\s*:?\s*)?` +
     numberBody,
   'gu',
 );

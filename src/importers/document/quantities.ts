@@ -32,6 +32,11 @@ export interface Quantity {
   per: 'district' | 'commune' | null;
 }
 
+/** The same pattern with any run of whitespace (a wrapped line) where it has a space. */
+function wrapped(re: RegExp): RegExp {
+  return new RegExp(re.source.replace(/ /g, '\\s+'), re.flags);
+}
+
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 const numberRe = new RegExp(`(?<![\\d.,/\\-–])(${NUM})(?![\\d])`, 'g');
 const rangeTail = new RegExp(
@@ -129,14 +134,17 @@ const COUNT_NOUNS = [
   'hoa don',
   'bts',
 ] as const;
-const countNounRe = new RegExp(
-  `^[ \\t]*(?:(nghin|ngan|trieu|ty)[ \\t]+)?(${[...COUNT_NOUNS].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`,
+const countNounRe = wrapped(
+  new RegExp(
+    `^\\s*(?:(nghin|ngan|trieu|ty)\\s+)?(${[...COUNT_NOUNS].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`,
+  ),
 );
-const amountRe = /^\s*(nghin ty|ngan ty|ty|trieu|nghin|ngan)?\s*(dong|vnd|usd|do la)(?![a-z])/;
+const amountRe = wrapped(/^\s*(nghin ty|ngan ty|ty|trieu|nghin|ngan)?\s*(dong|vnd|usd|do la)(?![a-z])/);
 const otherUnitRe = /^\s*(gb|tb|mbps|gbps|mb\/s|gb\/s|mhz|kw|mw|ha|tan)(?![a-z])/;
 // names and numbers that are not amounts: "mô hình 4 lớp", "mức độ 3", "Nghị định số 45"
-const notAmountBefore =
-  /(?:^|[^a-z])(so|nghi dinh|quyet dinh|thong tu|chi thi|nghi quyet|ke hoach|cong van|luat|khoan|dieu|diem|phan|chuong|lan thu|giai doan|nam|ngay|thang|quy|muc do|cap do|the he|phien ban|ipv|mo hinh|lop|cap|ban|tuoi|version|dai hoi|khoa|nhiem ky|top|nhom|thu|hang|vi tri)\s*[:(“"']?\s*$/;
+const notAmountBefore = wrapped(
+  /(?:^|[^a-z])(so|nghi dinh|quyet dinh|thong tu|chi thi|nghi quyet|ke hoach|cong van|luat|khoan|dieu|diem|phan|chuong|lan thu|giai doan|nam|ngay|thang|quy|muc do|cap do|the he|phien ban|ipv|mo hinh|lop|cap|ban|tuoi|version|dai hoi|khoa|nhiem ky|top|nhom|thu|hang|vi tri)\s*[:(“"']?\s*$/,
+);
 const multipliers: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 
 function comparatorBefore(
@@ -160,8 +168,8 @@ function comparatorBefore(
     [/(?:^|[^a-z])(tu)\s*$/, '>='],
     [/(khoang|xap xi|gan|dat|bang|chiem|la|muc)\s*$/, '='],
   ];
-  for (const [re, comparator] of rules) {
-    const m = re.exec(window);
+  for (const [rule, comparator] of rules) {
+    const m = wrapped(rule).exec(window);
     if (m) {
       const word = m[1] as string;
       return { comparator, start: base + m.index + m[0].indexOf(word) };

@@ -223,7 +223,16 @@ export function splitBlocks(clean: string): Block[] {
         lineStart = lineEnd + 1;
         continue;
       }
-      const marker = readMarker(clean, s, e, indent);
+      let marker = readMarker(clean, s, e, indent);
+      // "… phát triển kinh tế\n- xã hội": a hyphen that a line break put first, not a bullet
+      if (
+        marker?.kind === 'bullet' &&
+        current !== null &&
+        !prevLineTerminal &&
+        prevLineLength >= 60 &&
+        /^[\p{Ll}]/u.test(clean.slice(marker.contentStart, marker.contentStart + 1))
+      )
+        marker = null;
       const startsLower = /^[\p{Ll}]/u.test(clean.slice(s, s + 1));
       const continues =
         current !== null && !marker && !prevLineTerminal && (startsLower || prevLineLength >= 60);
