@@ -9,6 +9,7 @@ import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enDocuments from './en/documents.json';
 import enErrors from './en/errors.json';
+import enExchange from './en/exchange.json';
 import enIndicators from './en/indicators.json';
 import enMethods from './en/methods.json';
 import enReporting from './en/reporting.json';
@@ -17,6 +18,7 @@ import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viDocuments from './vi/documents.json';
 import viErrors from './vi/errors.json';
+import viExchange from './vi/exchange.json';
 import viIndicators from './vi/indicators.json';
 import viMethods from './vi/methods.json';
 import viReporting from './vi/reporting.json';
@@ -37,6 +39,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     ...viAuth,
     ...viMethods,
     ...viReporting,
+    ...viExchange,
   },
   en: {
     ...enCommon,
@@ -47,6 +50,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     ...enAuth,
     ...enMethods,
     ...enReporting,
+    ...enExchange,
   },
 };
 

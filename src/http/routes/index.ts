@@ -8,6 +8,7 @@ import { auditRoutes } from './audit.routes';
 import { authRoutes, oidcRoutes } from './auth.routes';
 import { dataValuesRoutes } from './data-values.routes';
 import { documentRoutes } from './documents.routes';
+import { exchangeRoutes } from './exchange.routes';
 import { indicatorRoutes } from './indicators.routes';
 import { roundsRoutes } from './rounds.routes';
 import { submissionsRoutes } from './submissions.routes';
@@ -26,6 +27,8 @@ export const routes: RouteDef[] = [
   ...tokensRoutes,
   ...auditRoutes,
   ...documentRoutes,
+  // before dataValuesRoutes: POST /api/data-values (by code, JSON or CSV) is served here
+  ...exchangeRoutes,
   ...roundsRoutes,
   ...submissionsRoutes,
   ...dataValuesRoutes,
