@@ -26,8 +26,6 @@ export interface Quantity {
   unit: QuantityUnit;
   /** `%`, the counted noun (`doanh nghiệp`) or the currency. */
   unitLabel: string | null;
-  /** "/năm", "mỗi năm": a yearly amount. */
-  perYear: boolean;
   /** "01 xã/01 huyện": per district; "/xã": per commune. */
   per: 'district' | 'commune' | null;
 }
@@ -267,7 +265,6 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
       }
     }
     const rest = folded.slice(end, Math.min(to, end + 40));
-    const perYear = /^\s*(\/\s*nam|moi nam|hang nam|hằng năm)/.test(rest);
     const perMatch = /^[^;,.]{0,20}?\/\s*(?:\d+\s*)?(huyen|quan|xa|phuong)(?![a-z])/.exec(rest);
     // "01 xã/01 huyện", "mỗi huyện … ít nhất 01 mô hình": so many per district (or commune)
     const eachBefore = /(?:^|[^a-z])moi\s+(huyen|quan|xa|phuong)(?![a-z])[^;.]{0,80}$/.exec(
@@ -275,7 +272,7 @@ export function findQuantities(clean: string, folded: string, from: number, to: 
     );
     const perWord = perMatch ? (perMatch[1] as string) : eachBefore ? (eachBefore[1] as string) : null;
     const per = perWord ? (/huyen|quan/.test(perWord) ? 'district' : 'commune') : null;
-    out.push({ start, numberStart, end, comparator, value, valueMax, unit, unitLabel, perYear, per });
+    out.push({ start, numberStart, end, comparator, value, valueMax, unit, unitLabel, per });
     consumedTo = end;
   }
   return out.concat(findRanks(folded, from, to, out)).sort((a, b) => a.start - b.start);
@@ -292,10 +289,7 @@ function findRanks(folded: string, from: number, to: number, taken: Quantity[]):
   for (const m of slice.matchAll(rankRe)) {
     const word = m[1] as string;
     const at = from + m.index + m[0].indexOf(word);
-    const numberStart =
-      from +
-      m.index +
-      m[0].lastIndexOf(m[2] as string, m[0].length - (m[3] ? (m[3] as string).length + 1 : 0));
+    const numberStart = at + m[0].slice(m[0].indexOf(word)).indexOf(m[2] as string, word.length);
     const end = from + m.index + m[0].length;
     if (taken.some((q) => q.numberStart >= at && q.numberStart < end)) continue;
     const following = slice.slice(m.index + m[0].length, m.index + m[0].length + 90);
@@ -319,7 +313,6 @@ function findRanks(folded: string, from: number, to: number, taken: Quantity[]):
       valueMax,
       unit: 'rank',
       unitLabel: null,
-      perYear: false,
       per: null,
     });
   }
