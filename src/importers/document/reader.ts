@@ -12,7 +12,7 @@ import { extractTasks } from './tasks';
 import type { DocumentInfo, ReaderResult, SourceFormat } from './types';
 
 /** Bumped whenever the reader reads the same text differently. */
-export const READER_VERSION = '1.0.0';
+export const READER_VERSION = '1.1.0';
 
 /** What a caller may tell the reader about a text. */
 export interface ReadOptions {
