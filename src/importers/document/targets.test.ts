@@ -145,7 +145,7 @@ describe('several targets in one sentence', () => {
     expect(ts.map((t) => [t.level, t.comparator, t.value, t.indicator])).toEqual([
       [null, '>', 85, 'SOC.FIBRE_HOUSEHOLDS'],
       ['commune', '=', 100, 'SOC.FIBRE_COMMUNES'],
-      ['district', '>=', 1, null],
+      ['district', '>=', 1, 'SOC.SMART_COMMUNES'],
     ]);
   });
 
