@@ -8,7 +8,12 @@ describe('the HTTP app', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     h = await createTestDatabase();
-    app = createApp({ db: h.db, engine: h.engine, version: '9.9.9', now: () => new Date('2025-12-01T03:00:00Z') });
+    app = createApp({
+      db: h.db,
+      engine: h.engine,
+      version: '9.9.9',
+      now: () => new Date('2025-12-01T03:00:00Z'),
+    });
   });
   afterAll(() => h.close());
 
@@ -30,7 +35,9 @@ describe('the HTTP app', () => {
       error: { code: 'route.not_found', message: 'Không tìm thấy địa chỉ /api/khong-co', details: [] },
     });
     const en = await app.request('/api/khong-co', { headers: { 'Accept-Language': 'en-US,en;q=0.9' } });
-    expect(((await en.json()) as { error: { message: string } }).error.message).toBe('No such address: /api/khong-co');
+    expect(((await en.json()) as { error: { message: string } }).error.message).toBe(
+      'No such address: /api/khong-co',
+    );
   });
 
   it('serves an OpenAPI 3.1 document that lists the health endpoint', async () => {

@@ -137,9 +137,7 @@ export async function findDocumentIdBySha(db: Db, sha256: string): Promise<numbe
 }
 
 /** Every document that carries a number, for matching numbers as people type them. */
-export async function listNumberedDocuments(
-  db: Db,
-): Promise<
+export async function listNumberedDocuments(db: Db): Promise<
   {
     id: number;
     number: string;

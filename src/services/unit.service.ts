@@ -178,7 +178,7 @@ export async function getUnitTree(
   return { at, truncated, root: rootNode };
 }
 
-const KIND_RANK: Record<UnitKind, number> = {
+const _KIND_RANK: Record<UnitKind, number> = {
   nation: 0,
   province: 1,
   department: 2,

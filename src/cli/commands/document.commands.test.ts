@@ -7,7 +7,11 @@ import type { DatabaseHandle } from '../../db/connect';
 import { systemActor } from '../../domain/auth/actor';
 import type { ServiceContext } from '../../services/context';
 import { seedDocumentsOnFirstStart } from '../../services/document-seed.service';
-import { insertNationalIndicators, insertReferenceUnits, testContext } from '../../services/document-test-fixtures';
+import {
+  insertNationalIndicators,
+  insertReferenceUnits,
+  testContext,
+} from '../../services/document-test-fixtures';
 import type { Command } from '../command';
 import { documentCommands } from './document.commands';
 
@@ -18,7 +22,12 @@ function command(...name: string[]): Command {
   return documentCommands.find((c) => c.name.join(' ') === name.join(' '))!;
 }
 
-async function run(ctx: ServiceContext, name: string[], positionals: string[], options: Record<string, string | boolean> = {}) {
+async function run(
+  ctx: ServiceContext,
+  name: string[],
+  positionals: string[],
+  options: Record<string, string | boolean> = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await command(...name).run({ positionals, options }, ctx, {
@@ -50,15 +59,24 @@ describe.runIf(existsSync(seedsDir))('nhipso document …', () => {
     const text = r.out.join('\n');
     expect(text).toContain('A: Đề cương 09-NQ/TU — Tỉnh Nam Định');
     // the digital economy in 2025 and 2030, the e-payment accounts in 2025
-    expect(text).toMatch(/Tỷ trọng kinh tế số trong GRDP — năm 2025 \[ECO\.DIGITAL_ECONOMY_GRDP\]\n\s+A 20%\s+≠\s+B 10%/);
-    expect(text).toMatch(/Tỷ trọng kinh tế số trong GRDP — năm 2030 \[ECO\.DIGITAL_ECONOMY_GRDP\]\n\s+A 30%\s+≠\s+B 15–20%/);
-    expect(text).toMatch(/thanh toán điện tử — năm 2025 \[SOC\.EPAYMENT_ACCOUNTS\]\n\s+A > 50%\s+≠\s+B > 40%/);
+    expect(text).toMatch(
+      /Tỷ trọng kinh tế số trong GRDP — năm 2025 \[ECO\.DIGITAL_ECONOMY_GRDP\]\n\s+A 20%\s+≠\s+B 10%/,
+    );
+    expect(text).toMatch(
+      /Tỷ trọng kinh tế số trong GRDP — năm 2030 \[ECO\.DIGITAL_ECONOMY_GRDP\]\n\s+A 30%\s+≠\s+B 15–20%/,
+    );
+    expect(text).toMatch(
+      /thanh toán điện tử — năm 2025 \[SOC\.EPAYMENT_ACCOUNTS\]\n\s+A > 50%\s+≠\s+B > 40%/,
+    );
   });
 
   it('compare --json prints the comparison as the API gives it', async () => {
     const r = await run(ctx, ['document', 'compare'], ['09-NQ/TU', '46-CV/BCSD'], { json: true });
     expect(r.code).toBe(0);
-    const c = JSON.parse(r.out.join('\n')) as { a: { number: string }; coverage: { required: number } | null };
+    const c = JSON.parse(r.out.join('\n')) as {
+      a: { number: string };
+      coverage: { required: number } | null;
+    };
     expect(c.a.number).toBe('09-NQ/TU');
     expect(c.coverage?.required).toBeGreaterThan(5);
   });

@@ -292,23 +292,21 @@ export function ComparePage(_: { params: Record<string, string> }) {
             </details>
           )}
 
-          {!c.coverage && template && (
-            <>
-              {[c.a, c.b]
-                .filter((d) => d.kind !== 'template' && d.provinceId !== null)
-                .map((d) => (
-                  <div key={d.id}>
-                    <h2>
-                      {t('documents.compare.coverage_of', {
-                        doc: documentLabel(d, w.kind),
-                        template: template.number ?? '',
-                      })}
-                    </h2>
-                    <CoverageFor id={d.id} template={template.id} />
-                  </div>
-                ))}
-            </>
-          )}
+          {!c.coverage &&
+            template &&
+            [c.a, c.b]
+              .filter((d) => d.kind !== 'template' && d.provinceId !== null)
+              .map((d) => (
+                <div key={d.id}>
+                  <h2>
+                    {t('documents.compare.coverage_of', {
+                      doc: documentLabel(d, w.kind),
+                      template: template.number ?? '',
+                    })}
+                  </h2>
+                  <CoverageFor id={d.id} template={template.id} />
+                </div>
+              ))}
         </>
       )}
     </section>
