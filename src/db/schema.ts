@@ -499,6 +499,117 @@ export interface AppSettingTable {
   updatedAt: UpdatedAt;
 }
 
+/** 0008: the status method a province uses by default. */
+export interface StatusSettingTable {
+  provinceId: number;
+  method: Generated<'linear' | 'cagr' | 'escap'>;
+  parameters: Json;
+  updatedBy: number | null;
+  updatedAt: UpdatedAt;
+}
+
+/** 0008: a target's own status method and the baseline its document states. */
+export interface TargetStatusSettingTable {
+  targetId: number;
+  method: 'linear' | 'cagr' | 'escap' | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  note: string | null;
+  updatedBy: number | null;
+  updatedAt: UpdatedAt;
+}
+
+/** 0008: a province's results for a year made public, frozen as published. */
+export interface PublicationTable {
+  id: Id;
+  provinceId: number;
+  periodId: string;
+  publishedAt: Date | string;
+  publishedBy: number | null;
+  note: string | null;
+  isDemo: Generated<boolean>;
+  summary: Json;
+}
+
+/** 0008: one target's judgement as published. */
+export interface PublicationTargetTable {
+  publicationId: number;
+  targetId: number;
+  status: 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+  method: 'linear' | 'cagr' | 'escap';
+  result: Json;
+}
+
+/** 0008: one unit's index score as published. */
+export interface PublicationIndexScoreTable {
+  publicationId: number;
+  methodId: number;
+  unitId: number;
+  total: number;
+  maxTotal: number;
+  normalized: number;
+  rank: number | null;
+  peers: number;
+  result: Json;
+}
+
+/** 0008: an index method version (shipped, or a province's own). */
+export interface IndexMethodTable {
+  id: Id;
+  code: string;
+  version: string;
+  ownerUnitId: number | null;
+  validFrom: number;
+  validTo: number | null;
+  definition: Json;
+  isBuiltin: Generated<boolean>;
+  builtinHash: string | null;
+  note: string | null;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+/** 0008: a manual index item's value for a unit and year. */
+export interface IndexInputTable {
+  id: Id;
+  methodCode: string;
+  unitId: number;
+  year: number;
+  subIndicator: string;
+  valueNumber: number | null;
+  valueBoolean: boolean | null;
+  note: string | null;
+  enteredBy: number | null;
+  enteredAt: Generated<Date>;
+}
+
+/** 0008: evidence of a manual index item: a link or a file. */
+export interface IndexEvidenceTable {
+  id: Id;
+  inputId: number;
+  url: string | null;
+  fileName: string | null;
+  mediaType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  content: Buffer | null;
+  uploadedBy: number | null;
+  uploadedAt: Generated<Date>;
+}
+
+/** 0008: a reviewer's override of a sub-indicator's points, with the reason. */
+export interface IndexAdjustmentTable {
+  id: Id;
+  methodCode: string;
+  unitId: number;
+  year: number;
+  subIndicator: string;
+  points: number;
+  reason: string;
+  adjustedBy: number | null;
+  adjustedAt: Date | string;
+}
+
 export interface Database {
   schemaMigration: SchemaMigrationTable;
   unit: UnitTable;
@@ -537,6 +648,15 @@ export interface Database {
   auditHead: AuditHeadTable;
   appSetting: AppSettingTable;
   notification: NotificationTable;
+  statusSetting: StatusSettingTable;
+  targetStatusSetting: TargetStatusSettingTable;
+  publication: PublicationTable;
+  publicationTarget: PublicationTargetTable;
+  publicationIndexScore: PublicationIndexScoreTable;
+  indexMethod: IndexMethodTable;
+  indexInput: IndexInputTable;
+  indexEvidence: IndexEvidenceTable;
+  indexAdjustment: IndexAdjustmentTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -7,6 +7,7 @@
 import type { ErrorParams } from '../domain/errors';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
+import enDashboard from './en/dashboard.json';
 import enDocuments from './en/documents.json';
 import enErrors from './en/errors.json';
 import enExchange from './en/exchange.json';
@@ -16,6 +17,7 @@ import enReporting from './en/reporting.json';
 import enUnits from './en/units.json';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
+import viDashboard from './vi/dashboard.json';
 import viDocuments from './vi/documents.json';
 import viErrors from './vi/errors.json';
 import viExchange from './vi/exchange.json';
@@ -40,6 +42,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     ...viMethods,
     ...viReporting,
     ...viExchange,
+    ...viDashboard,
   },
   en: {
     ...enCommon,
@@ -51,6 +54,7 @@ export const messages: Record<Locale, Record<string, string>> = {
     ...enMethods,
     ...enReporting,
     ...enExchange,
+    ...enDashboard,
   },
 };
 
