@@ -178,15 +178,6 @@ export async function getUnitTree(
   return { at, truncated, root: rootNode };
 }
 
-const _KIND_RANK: Record<UnitKind, number> = {
-  nation: 0,
-  province: 1,
-  department: 2,
-  agency: 3,
-  district: 4,
-  commune: 5,
-};
-
 /**
  * The provinces in force on a date (default today; `2025-06-30` gives the 63),
  * each with whether it has a program and the provinces it came from / went into.
