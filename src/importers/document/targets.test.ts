@@ -149,6 +149,23 @@ describe('several targets in one sentence', () => {
     ]);
   });
 
+  it('takes the tier from the heading or lead-in line a list sits under', () => {
+    const ts = read([
+      '1. Chính quyền số',
+      'a) Cấp tỉnh',
+      '- 95% hồ sơ công việc được xử lý trên môi trường mạng.',
+      'b) Cấp huyện',
+      '- 85% hồ sơ công việc được xử lý trên môi trường mạng.',
+      'Đối với cấp xã:',
+      '- 70% hồ sơ công việc được xử lý trên môi trường mạng.',
+    ]);
+    expect(ts.map((t) => [t.level, t.value, t.indicator])).toEqual([
+      ['province', 95, 'GOV.WORKFILE_ONLINE'],
+      ['district', 85, 'GOV.WORKFILE_ONLINE'],
+      ['commune', 70, 'GOV.WORKFILE_ONLINE'],
+    ]);
+  });
+
   it('reads each year of a sentence that sets two', () => {
     const ts = read(
       ['Phấn đấu đến năm 2025, kinh tế số chiếm khoảng 15% GRDP, đến năm 2030 chiếm khoảng 25% GRDP.'],

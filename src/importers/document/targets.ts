@@ -187,6 +187,7 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
     if (role === 'situation' || role === 'viewpoints') return;
     const chain = ancestors(sections, block.section);
     const heading = contextYear(layout, block);
+    const headingTier = contextTier(layout, block);
     const contextHeadings = chain
       .slice(0, 3)
       .map((s) => folded.slice(s.headingSpan[0], s.headingSpan[1]))
@@ -222,7 +223,9 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
           const years = yearsIn(seg, options.referenceYear);
           const year = years[0] ?? sentenceYears[0] ?? heading ?? options.defaultYear;
           const subject = subjectOf(folded, q, segStart, segEnd);
-          const levels = levelsOf(seg, subject, q, sentenceTiers);
+          const own = levelsOf(seg, subject, q, sentenceTiers);
+          // "Đối với cấp xã:" above a list sets the tier of figures that name none
+          const levels = own.length ? own : headingTier ? [headingTier] : [];
           let match = matchIndicator({
             own: oneLine(seg),
             subject: oneLine(subject),
@@ -388,6 +391,31 @@ function tableTargets(
     }
   }
   return out;
+}
+
+/** The tier a heading or lead-in line is about ("b) Cấp huyện", "Đối với cấp xã:"), or null. */
+function contextTier(layout: Layout, block: Layout['blocks'][number]): Level | null {
+  const { clean, folded, sections } = layout;
+  const about = (text: string): Level | null => {
+    const m = /^\s*(?:doi voi|o|tai)?\s*(?:uy ban nhan dan |ubnd )?cap (tinh|huyen|xa)\s*[:.]?\s*$/.exec(
+      oneLine(text),
+    );
+    return m ? (m[1] === 'tinh' ? 'province' : m[1] === 'huyen' ? 'district' : 'commune') : null;
+  };
+  const leadIn = leadInOf(layout, block);
+  if (leadIn) {
+    const t = about(folded.slice(leadIn.start, leadIn.end));
+    if (t) return t;
+  }
+  for (const s of ancestors(sections, block.section)) {
+    const colon = /^\s*:/.test(clean.slice(s.headingSpan[1], s.headingSpan[1] + 3));
+    if (s.kind === 'bullet' && !colon) continue;
+    if (s.span[0] === block.start && !colon) continue;
+    const t = about(folded.slice(s.contentStart, s.headingSpan[1]));
+    if (t) return t;
+    if (s.kind !== 'bullet') break;
+  }
+  return null;
 }
 
 /** The nearest paragraph before a block, in the same section, that ends with ":" and introduces it. */
