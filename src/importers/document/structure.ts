@@ -380,6 +380,8 @@ export function roleOfHeading(folded: string, topLevel: boolean): SectionRole | 
   )
     return 'situation';
   if (!topLevel) return null;
+  // "II. NỘI DUNG" of a plan is what it will do; parts inside it still name their own role
+  if (/^noi dung(\s|$)/.test(h) && !/muc tieu|quan diem/.test(h)) return 'tasks';
   // a part heading may name several things ("QUAN ĐIỂM VÀ MỤC TIÊU"): the
   // first one named wins, but objectives beat viewpoints so targets are read
   const found: [number, SectionRole][] = [];
