@@ -69,11 +69,25 @@ describe('leads and cooperating units', () => {
       [['Sở Thông tin và Truyền thông'], ['Sở Tài chính', 'Ủy ban nhân dân cấp huyện']],
       [['Sở Tài nguyên và Môi trường'], ['Sở Tư pháp']],
     ]);
-    // a group led by whoever leads all of its tasks
+    // a group no one is named for is led by whoever its tasks name
     expect(groups(r)).toEqual([
       ['II.1', ['Sở Thông tin và Truyền thông', 'Sở Tài nguyên và Môi trường'], []],
     ]);
     expect(items[0]?.leadMentions).toEqual(['Sở TT&TT']);
+  });
+
+  it('makes the lead one task names the lead of its group', () => {
+    const r = plan(
+      'II. NHIỆM VỤ',
+      '1. Y tế số',
+      '- Triển khai hồ sơ sức khỏe điện tử.',
+      '- Giao Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh triển khai thanh toán viện phí không dùng tiền mặt.',
+    );
+    expect(groups(r)).toEqual([['II.1', ['Sở Y tế'], []]]);
+    expect(r.tasks.filter((t) => t.kind === 'task').map((t) => t.cooperating)).toEqual([
+      [],
+      ['Bảo hiểm xã hội tỉnh'],
+    ]);
   });
 
   it('reads them from the implementation part, the most specific assignment winning', () => {

@@ -527,15 +527,14 @@ export function extractTasks(layout: Layout): Task[] {
     }
     task.cooperating = task.cooperating.filter((n) => !task.leads.includes(n));
   }
-  // a group with no lead of its own is led by whoever leads all of its tasks
+  // a group no one is named for is led by whoever its own tasks name as leading
   for (const g of groups) {
     const task = tasks[groupTask.get(g.index) as number] as Task;
     if (task.leads.length) continue;
-    const own = tasks.filter((t) => t.kind === 'task' && t.sectionIndex === g.index);
-    const withLead = own.filter((t) => t.leads.length);
-    if (withLead.length && withLead.length === own.length) {
-      for (const t of withLead) for (const n of t.leads) if (!task.leads.includes(n)) task.leads.push(n);
-    }
+    for (const t of tasks)
+      if (t.kind === 'task' && t.sectionIndex === g.index)
+        for (const n of t.leads) if (!task.leads.includes(n)) task.leads.push(n);
+    task.cooperating = task.cooperating.filter((n) => !task.leads.includes(n));
   }
   return tasks;
 }
