@@ -7,6 +7,7 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { ComparePage } from './pages/compare/ComparePage';
 import { DocumentPage } from './pages/document/DocumentPage';
 import { DocumentsPage } from './pages/documents/DocumentsPage';
+import { ExchangePage } from './pages/exchange/ExchangePage';
 import { HomePage } from './pages/home/HomePage';
 import { IndicatorDetailPage } from './pages/indicators/IndicatorDetailPage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
@@ -43,6 +44,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/documents/:id', component: DocumentPage },
   { path: '/documents/:id/review', component: ReviewPage },
   { path: '/compare', component: ComparePage },
+  { path: '/exchange', component: ExchangePage },
 ];
 
 export const notFound = NotFoundPage;

@@ -121,7 +121,7 @@ describe('pushing figures by code (JSON and CSV)', () => {
       {
         object: '90102/SOC.FIBRE_HOUSEHOLDS/2025',
         value: '2300',
-        reason: 'A rate of 109.5% is above 100%: the numerator (2300) cannot exceed the denominator (2100)',
+        reason: 'A rate of 109.5% is above 100%: the numerator (2,300) cannot exceed the denominator (2,100)',
         code: 'validation.rate_over_100',
         index: 2,
         field: 'numerator',

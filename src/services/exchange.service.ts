@@ -44,6 +44,7 @@ import { AppError, type ErrorParams } from '../domain/errors';
 import type { IndicatorKind } from '../domain/indicator/indicator';
 import { periodEnd, periodStart, tryParsePeriod } from '../domain/period/period';
 import { type Locale, t } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { readFigureCsv } from '../importers/spreadsheet/figure-csv.reader';
 import { findValues } from '../repositories/data-value.repository';
 import { type Db, inTransaction } from '../repositories/db';
@@ -459,10 +460,24 @@ export async function importFigures(
   });
 }
 
-/** The message of a problem in a language. */
+/** Parameters that are figures: written the way the reader writes numbers (1.530 in Vietnamese). */
+const FIGURE_PARAMS = new Set([
+  'numerator',
+  'denominator',
+  'rate',
+  'value',
+  'previous',
+  'current',
+  'left',
+  'right',
+]);
+
+/** The message of a problem in a language, its figures in that language's number format. */
 export function problemMessage(locale: Locale, p: { code: string; params?: ErrorParams }): string {
-  if (p.code === 'exchange.warning' && typeof p.params?.message === 'string') return p.params.message;
-  return t(locale, p.code, p.params ?? {});
+  const params: ErrorParams = { ...(p.params ?? {}) };
+  for (const [k, v] of Object.entries(params))
+    if (FIGURE_PARAMS.has(k) && typeof v === 'number') params[k] = formatNumber(v, locale, 4);
+  return t(locale, p.code, params);
 }
 
 const FIELD_NAMES: Record<ProblemField, string> = {

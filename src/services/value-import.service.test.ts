@@ -243,8 +243,8 @@ describe('the Excel template and its upload', () => {
         value: '2300',
         code: 'validation.rate_over_100',
         reason: {
-          vi: 'Tỷ lệ 109.5% vượt quá 100%: tử số (2300) không được lớn hơn mẫu số (2100)',
-          en: expect.stringContaining('2300'),
+          vi: 'Tỷ lệ 109,5% vượt quá 100%: tử số (2.300) không được lớn hơn mẫu số (2.100)',
+          en: 'A rate of 109.5% is above 100%: the numerator (2,300) cannot exceed the denominator (2,100)',
         },
       }),
     ]);

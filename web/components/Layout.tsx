@@ -19,6 +19,7 @@ export const navItems: NavItem[] = [
   { to: '/provinces', key: 'nav.provinces' },
   { to: '/indicators', key: 'nav.indicators' },
   { to: '/documents', key: 'nav.documents' },
+  { to: '/exchange', key: 'nav.exchange', action: 'figures.enter' },
   { to: '/users', key: 'nav.users', action: 'users.manage' },
   { to: '/audit', key: 'nav.audit', action: 'audit.read' },
 ];
