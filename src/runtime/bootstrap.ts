@@ -8,6 +8,7 @@ import { accountsAtStart } from '../services/auth.service';
 import { systemContext } from '../services/context';
 import type { Db } from '../services/db';
 import { seedDocumentsOnFirstStart } from '../services/document-seed.service';
+import { ensureBuiltinIndexMethods } from '../services/index-score.service';
 import { syncIndicatorCatalogAtStart } from '../services/indicator.service';
 import { ensureReferenceUnits } from '../services/unit-reference.service';
 
@@ -26,6 +27,8 @@ export const bootstrapSteps: BootstrapStep[] = [
   { name: 'units', run: ensureReferenceUnits },
   // indicators
   { name: 'indicators', run: syncIndicatorCatalogAtStart },
+  // index methods (DTI 922, the unit method) as rows
+  { name: 'index-methods', run: (ctx) => ensureBuiltinIndexMethods(ctx) },
   // accounts
   { name: 'accounts', run: accountsAtStart },
   // documents
