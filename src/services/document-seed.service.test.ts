@@ -104,6 +104,8 @@ describe.runIf(existsSync(seedsDir))('the seed documents on first start', () => 
         expect(hit, `seed ${n}: ${t.quote}`).toBeDefined();
         expect(hit?.indicator?.code ?? null, `seed ${n}: ${t.quote}`).toBe(t.indicator);
         expect(hit?.value, `seed ${n}: ${t.quote}`).toBe(t.value);
+        // ranges and rank bands keep their other end ("nhóm 25 - 30")
+        expect(hit?.valueMax ?? null, `seed ${n}: ${t.quote}`).toBe(t.valueMax);
       }
       const proposed = await listDocumentTargets(system, idOf.get(n)!, 'proposed');
       expect(proposed.items, `seed ${n} left proposals`).toEqual([]);

@@ -3,6 +3,7 @@
  * links and proposed program → carry over the review of the version it
  * replaces), listing them, showing one, finding one by id or number.
  */
+
 import { createHash } from 'node:crypto';
 import type {
   DocumentDetail,
@@ -14,6 +15,7 @@ import type {
 import { type DerivedLink, deriveDocumentLinks, sameDocumentNumber } from '../domain/document/links';
 import { planCarryOver } from '../domain/document/revision';
 import { AppError, notFound } from '../domain/errors';
+import { keptValueMax } from '../domain/target';
 import { foldVietnamese } from '../domain/text';
 import type { ReaderResult } from '../importers/document/types';
 import { inTransaction } from '../repositories/db';
@@ -409,7 +411,7 @@ export async function storeDocumentReading(
     level: t.level,
     comparator: t.comparator,
     value: t.value,
-    valueMax: t.comparator === 'range' ? t.valueMax : null,
+    valueMax: keptValueMax(t.comparator, t.valueMax),
     unit: t.comparator === 'top' ? 'rank' : t.unit,
     unitLabel: t.unitLabel ?? null,
     quote: t.quote,

@@ -5,6 +5,7 @@
  * program is what reporting and dashboards read (`listConfirmedTargets`,
  * `listConfirmedTasks`). Every change is audited.
  */
+
 import type {
   Target,
   TargetCreateInput,
@@ -15,6 +16,7 @@ import type {
 } from '../contracts/review';
 import { findQuoteAll, overlapLength, type Span } from '../domain/document/quote';
 import { AppError, type ErrorDetail, notFound } from '../domain/errors';
+import { keptValueMax } from '../domain/target';
 import { foldVietnamese } from '../domain/text';
 import { inTransaction } from '../repositories/db';
 import { type DocumentRow, listProvinceUnits, type UnitCandidate } from '../repositories/document.repository';
@@ -213,6 +215,8 @@ function checkTargetFields(t: TargetFields, prefix = ''): ErrorDetail[] {
   }
   if (t.comparator === 'top') {
     if (t.unit !== 'rank') issues.push({ path: `${prefix}unit`, code: 'target.top_needs_rank' });
+    if (t.valueMax !== null && t.valueMax < t.value)
+      issues.push({ path: `${prefix}valueMax`, code: 'target.max_below_value' });
     if (!Number.isInteger(t.value) || t.value < 1)
       issues.push({ path: `${prefix}value`, code: 'target.rank_positive' });
   }
@@ -301,8 +305,8 @@ function targetPatchOf(
     level: input.level !== undefined ? input.level : before.level,
     comparator,
     value: input.value ?? before.value,
-    // leaving a range drops its upper value
-    valueMax: comparator !== 'range' ? null : input.valueMax !== undefined ? input.valueMax : before.valueMax,
+    // leaving a range (or a rank band) drops its upper value
+    valueMax: keptValueMax(comparator, input.valueMax !== undefined ? input.valueMax : before.valueMax),
     unit: input.unit ?? (comparator === 'top' ? 'rank' : before.unit),
   };
   const patch: TargetPatch = {};
@@ -444,7 +448,7 @@ async function addTargetsIn(
       level: input.level,
       comparator: input.comparator,
       value: input.value,
-      valueMax: input.comparator === 'range' ? (input.valueMax ?? null) : null,
+      valueMax: keptValueMax(input.comparator, input.valueMax),
       unit: input.comparator === 'top' ? 'rank' : input.unit,
     };
     issues.push(...checkTargetFields(fields, prefix(i)));
@@ -795,7 +799,7 @@ function sameTargetFields(
     t.level === g.level &&
     t.comparator === g.comparator &&
     t.value === g.value &&
-    (t.valueMax ?? null) === (g.comparator === 'range' ? g.valueMax : null) &&
+    (t.valueMax ?? null) === keptValueMax(g.comparator, g.valueMax) &&
     t.unit === g.unit &&
     t.indicatorId === indicatorId
   );
@@ -858,7 +862,7 @@ export async function applyCoordinatorReview(
         level: g.level,
         comparator: g.comparator,
         value: g.value,
-        valueMax: g.comparator === 'range' ? g.valueMax : null,
+        valueMax: keptValueMax(g.comparator, g.valueMax),
         unit: g.unit,
       };
       if (!match) {

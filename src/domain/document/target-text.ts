@@ -25,7 +25,13 @@ export function formatTargetValue(
   target: Pick<ProgramTarget, 'comparator' | 'value' | 'valueMax' | 'unit'> & { unitLabel?: string | null },
   w: TargetWording,
 ): string {
-  if (target.comparator === 'top') return w.t('documents.value.top', { n: w.number(target.value) });
+  if (target.comparator === 'top') {
+    const n =
+      target.valueMax !== null
+        ? `${w.number(target.value)}–${w.number(target.valueMax)}`
+        : w.number(target.value);
+    return w.t('documents.value.top', { n });
+  }
   const suffix =
     target.unit === 'percent'
       ? '%'
