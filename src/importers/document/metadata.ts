@@ -192,9 +192,16 @@ export function readDocumentInfo(layout: Layout): DocumentInfo {
   }
   if (!number) {
     const m = /\b(?:số)\s*:?\s*/iu.exec(headerText.slice(0, 800));
-    if (m) {
+    // "Triển khai thực hiện Quyết định số 749/QĐ-TTg" cites another document: not ours
+    const before = m ? headerText.slice(Math.max(0, m.index - 60), m.index) : '';
+    const cited = /(thực hiện|triển khai|căn cứ|theo|của)\s+[\p{L} ]{0,25}$/iu.test(before);
+    if (m && !cited) {
       const n = numberRe.exec(headerText.slice(m.index + m[0].length, m.index + m[0].length + 40));
-      if (n && n.index === 0 && /[A-ZĐ]/u.test(n[2] as string)) number = normaliseNumber(n[0]);
+      const candidate = n && n.index === 0 && /[A-ZĐ]/u.test(n[2] as string) ? normaliseNumber(n[0]) : null;
+      // a plan is not numbered as a decision, nor a resolution as a plan
+      const symbolKind = candidate ? kindOfSymbol(candidate) : null;
+      const clash = symbolKind !== null && (kind === 'plan' || kind === 'resolution') && symbolKind !== kind;
+      if (candidate && !clash) number = candidate;
     }
   }
   if (
