@@ -30,10 +30,10 @@ import { formatPeriod } from '../domain/period/period';
 import { decodeUtf8 } from '../importers/spreadsheet/csv';
 import { type FiguresRead, readFigureCsv } from '../importers/spreadsheet/figure-csv.reader';
 import {
-  loadWorkbook,
   looksLikeXlsx,
   readTemplateMeta,
   readTemplateRows,
+  readWorkbook,
 } from '../importers/spreadsheet/template.reader';
 import { templateSigningKey } from '../repositories/exchange.repository';
 import { findRound } from '../repositories/round.repository';
@@ -99,7 +99,8 @@ export async function processUpload(
   if (looksLikeXlsx(bytes)) {
     format = 'xlsx';
     const key = await templateSigningKey(ctx.db);
-    const wb = await loadWorkbook(bytes, fileName);
+    // the bytes read are the progress of this step: the rows' number is only known at the end
+    const wb = await readWorkbook(bytes, fileName, (done, total) => onProgress('read', done, total));
     const meta = readTemplateMeta(wb, key, fileName);
     const round = await findRound(ctx.db, meta.roundId);
     if (!round)
@@ -116,7 +117,7 @@ export async function processUpload(
         status: 422,
         params: { round: round.name, state: round.state },
       });
-    read = readTemplateRows(wb, meta, key, (n) => onProgress('read', n, meta.rows));
+    read = readTemplateRows(wb, meta, key);
     template = {
       version: meta.version,
       roundId: round.id,

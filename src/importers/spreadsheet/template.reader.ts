@@ -9,9 +9,11 @@
  * Vietnamese way ("1.234,5"); a formula by its last result; 1/0, Có/Không,
  * true/false for yes/no. A cell emptied that held a figure clears it.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { FigureRow, RowLocation, RowProblem } from '../../contracts/exchange';
+import type { RowLocation, RowProblem } from '../../contracts/exchange';
 import {
+  columnIndex,
   FIRST_DATA_ROW,
   META_SHEET,
   metaKeys,
@@ -45,43 +47,29 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-/**
- * Loads a workbook.
- * @throws AppError `exchange.not_xlsx` (415) when the bytes are not an .xlsx workbook
- */
-export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  if (!looksLikeXlsx(bytes))
-    throw new AppError('exchange.not_xlsx', { status: 415, params: { file: fileName } });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
-    );
-  } catch {
-    throw new AppError('exchange.not_xlsx', { status: 415, params: { file: fileName } });
-  }
-  return wb;
+type Plain = string | number | boolean | Date | null | { error: string };
+
+/** A worksheet as read: its state and, per row number, the plain values of columns A–U. */
+interface SheetRead {
+  name: string;
+  state: string;
+  rows: Map<number, Plain[]>;
 }
 
-/** The text of a cell (rich text joined, formulas by result), trimmed; '' when empty. */
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cellValue(cell);
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') return '';
-  return String(v).trim();
+/** A workbook reduced to what the template reader needs (plain cell values, no styles). */
+export interface WorkbookRead {
+  sheets: Map<string, SheetRead>;
 }
 
-type Plain = string | number | boolean | Date | null | undefined | { error: string };
+const WIDTH = templateColumns.length;
 
-function cellValue(cell: ExcelJS.Cell): Plain {
-  const v = cell.value as unknown;
+function plainOf(v: unknown): Plain {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
+  if (typeof v === 'object' && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
     if ('richText' in o && Array.isArray(o.richText))
       return (o.richText as Array<{ text: string }>).map((p) => p.text).join('');
-    if ('formula' in o || 'sharedFormula' in o) return (o.result ?? null) as Plain;
+    if ('formula' in o || 'sharedFormula' in o) return plainOf(o.result ?? null);
     if ('error' in o) return { error: String(o.error) };
     if ('text' in o) return String(o.text);
     return null;
@@ -89,9 +77,72 @@ function cellValue(cell: ExcelJS.Cell): Plain {
   return v as Plain;
 }
 
-/** A filled-in number: `undefined` for an empty cell, `NaN` for something that is not a number. */
-export function cellNumber(cell: ExcelJS.Cell, kind: string): number | null | typeof Number.NaN {
-  const v = cellValue(cell);
+/**
+ * Reads a workbook with exceljs's streaming reader: rows are reduced to
+ * their plain values as they are parsed, so memory stays small for tens of
+ * thousands of rows; `onBytes` reports how much of the file was read.
+ * @throws AppError `exchange.not_xlsx` (415) when the bytes are not an .xlsx workbook
+ */
+export async function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  onBytes: (done: number, total: number) => void = () => {},
+): Promise<WorkbookRead> {
+  if (!looksLikeXlsx(bytes))
+    throw new AppError('exchange.not_xlsx', { status: 415, params: { file: fileName } });
+  const total = bytes.byteLength;
+  let fed = 0;
+  const CHUNK = 256 * 1024;
+  const input = Readable.from(
+    (function* () {
+      for (let at = 0; at < total; at += CHUNK) {
+        const chunk = Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CHUNK, total - at));
+        fed = at + chunk.byteLength;
+        yield chunk;
+      }
+    })(),
+  );
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets = new Map<string, SheetRead>();
+  let last = 0;
+  try {
+    for await (const ws of reader) {
+      const w = ws as unknown as { name: string; state?: string } & AsyncIterable<ExcelJS.Row>;
+      const sheet: SheetRead = { name: w.name, state: w.state ?? 'visible', rows: new Map() };
+      sheets.set(w.name, sheet);
+      for await (const row of w) {
+        const values: Plain[] = [];
+        for (let c = 1; c <= WIDTH; c++) values.push(plainOf(row.getCell(c).value));
+        if (values.some((v) => v !== null && v !== '')) sheet.rows.set(row.number, values);
+        if (fed - last >= CHUNK) {
+          last = fed;
+          onBytes(fed, total);
+        }
+      }
+    }
+  } catch {
+    throw new AppError('exchange.not_xlsx', { status: 415, params: { file: fileName } });
+  }
+  onBytes(total, total);
+  return { sheets };
+}
+
+/** The text of a plain cell value, trimmed; '' when empty. */
+function plainText(v: Plain | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') return '';
+  return String(v).trim();
+}
+
+/** A filled-in number: null for an empty cell, NaN for something that is not a number. */
+export function plainNumber(v: Plain | undefined, kind: string): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
   if (typeof v === 'boolean') return kind === 'boolean' ? (v ? 1 : 0) : Number.NaN;
@@ -108,16 +159,15 @@ export function cellNumber(cell: ExcelJS.Cell, kind: string): number | null | ty
 }
 
 const col = (key: TemplateColumnKey) => templateColumn(key).letter;
+const idx = (key: TemplateColumnKey) => columnIndex(col(key)) - 1;
 const label = (key: TemplateColumnKey) => {
   const c = templateColumn(key);
   return `${c.vi} / ${c.en}`;
 };
 
-function readMeta(ws: ExcelJS.Worksheet): TemplateMeta {
+function readMeta(sheet: SheetRead): TemplateMeta {
   const raw = new Map<string, string>();
-  ws.eachRow((row) => {
-    raw.set(cellText(row.getCell(1)), cellText(row.getCell(2)));
-  });
+  for (const values of sheet.rows.values()) raw.set(plainText(values[0]), plainText(values[1]));
   for (const k of metaKeys) {
     if (!raw.has(k)) throw new AppError('exchange.template_tampered', { status: 422 });
   }
@@ -139,10 +189,10 @@ function readMeta(ws: ExcelJS.Worksheet): TemplateMeta {
 }
 
 /** The round a workbook's hidden sheet names, checked against its signature. */
-export function readTemplateMeta(wb: ExcelJS.Workbook, key: Buffer, fileName: string): TemplateMeta {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) throw new AppError('exchange.not_a_template', { status: 422, params: { file: fileName } });
-  const meta = readMeta(ws);
+export function readTemplateMeta(wb: WorkbookRead, key: Buffer, fileName: string): TemplateMeta {
+  const sheet = wb.sheets.get(META_SHEET);
+  if (!sheet) throw new AppError('exchange.not_a_template', { status: 422, params: { file: fileName } });
+  const meta = readMeta(sheet);
   if (meta.format !== TEMPLATE_FORMAT)
     throw new AppError('exchange.not_a_template', { status: 422, params: { file: fileName } });
   if (meta.version !== TEMPLATE_VERSION)
@@ -162,12 +212,7 @@ const sameNumber = (a: number | null, b: number | null) =>
  * `readTemplateMeta`. Rows whose signature fails are reported at the code
  * cell that changed and give no figure.
  */
-export function readTemplateRows(
-  wb: ExcelJS.Workbook,
-  meta: TemplateMeta,
-  key: Buffer,
-  onRow: (done: number) => void = () => {},
-): TemplateRead {
+export function readTemplateRows(wb: WorkbookRead, meta: TemplateMeta, key: Buffer): TemplateRead {
   const kinds = meta.sheets
     .split(',')
     .filter((k): k is TemplateSheetKind => (templateSheetKinds as readonly string[]).includes(k));
@@ -177,7 +222,7 @@ export function readTemplateRows(
   let lineCount = 0;
   for (const kind of kinds) {
     const name = sheetNames[kind];
-    const ws = wb.getWorksheet(name);
+    const ws = wb.sheets.get(name);
     if (!ws) {
       problems.push({
         index: null,
@@ -188,16 +233,16 @@ export function readTemplateRows(
       });
       continue;
     }
-    const lastRow = ws.actualRowCount > 0 ? (ws.lastRow?.number ?? 0) : 0;
-    for (let r = FIRST_DATA_ROW; r <= lastRow; r++) {
-      const x = ws.getRow(r);
-      const text = (k: TemplateColumnKey) => cellText(x.getCell(col(k)));
+    const numbers = [...ws.rows.keys()].filter((r) => r >= FIRST_DATA_ROW).sort((a, b) => a - b);
+    for (const r of numbers) {
+      const values = ws.rows.get(r) as Plain[];
+      const cell = (k: TemplateColumnKey) => values[idx(k)];
+      const text = (k: TemplateColumnKey) => plainText(cell(k));
       const unitCode = text('unitCode');
       const indicatorCode = text('indicatorCode');
       const signature = text('signature');
       if (unitCode === '' && indicatorCode === '' && signature === '') continue;
       lineCount++;
-      if (lineCount % 500 === 0) onRow(lineCount);
       const at = (k: TemplateColumnKey) => ({ sheet: name, row: r, column: col(k), columnLabel: label(k) });
       const origNumber = (k: TemplateColumnKey) => {
         const s = text(k);
@@ -221,24 +266,23 @@ export function readTemplateRows(
       };
       const broken = checkRow(key, identity, signature);
       if (broken) {
-        const k = broken === 'unit' ? 'unitCode' : 'indicatorCode';
         problems.push({
           index: null,
           field: broken === 'unit' ? 'unit' : 'indicator',
           code: 'exchange.code_tampered',
           value: broken === 'unit' ? unitCode : indicatorCode,
-          at: at(k),
+          at: at(broken === 'unit' ? 'unitCode' : 'indicatorCode'),
         });
         continue;
       }
       const bad: RowProblem[] = [];
       const read = (k: 'numerator' | 'denominator' | 'value') => {
-        const n = cellNumber(x.getCell(col(k)), rowKind);
-        if (Number.isNaN(n)) {
+        const n = plainNumber(cell(k), rowKind);
+        if (n !== null && Number.isNaN(n)) {
           bad.push({ index: null, field: k, code: 'validation.not_a_number', value: text(k), at: at(k) });
           return null;
         }
-        return n as number | null;
+        return n;
       };
       const numerator = read('numerator');
       const denominator = read('denominator');
@@ -271,25 +315,27 @@ export function readTemplateRows(
           row: { letter: col('no'), label: label('no') },
         },
       };
-      const row: FigureRow = {
-        index: rows.length,
-        unitCode,
-        indicatorCode,
-        period: meta.periodId,
-        numerator,
-        denominator,
-        value,
-        comment,
-        expectedRevision: identity.revision,
-      };
-      rows.push({ row, at: location });
+      rows.push({
+        row: {
+          index: rows.length,
+          unitCode,
+          indicatorCode,
+          period: meta.periodId,
+          numerator,
+          denominator,
+          value,
+          comment,
+          expectedRevision: identity.revision,
+        },
+        at: location,
+      });
     }
   }
-  onRow(lineCount);
   // a sheet a person added by hand is not read: say so rather than ignore it silently
   const known = new Set<string>([META_SHEET, ...Object.values(sheetNames)]);
-  for (const ws of wb.worksheets) {
-    if (!known.has(ws.name) && templateColumns.length && ws.state === 'visible' && looksLikeDataSheet(ws))
+  for (const ws of wb.sheets.values()) {
+    const first = ws.rows.get(FIRST_DATA_ROW);
+    if (!known.has(ws.name) && ws.state === 'visible' && first && plainText(first[idx('signature')]) !== '')
       problems.push({
         index: null,
         field: null,
@@ -299,10 +345,4 @@ export function readTemplateRows(
       });
   }
   return { rows, problems, lineCount, meta, untouched };
-}
-
-/** A sheet with the template's code columns filled below the headers (a copied data sheet). */
-function looksLikeDataSheet(ws: ExcelJS.Worksheet): boolean {
-  const r = ws.getRow(FIRST_DATA_ROW);
-  return cellText(r.getCell(col('signature'))) !== '' && cellText(r.getCell(col('indicatorCode'))) !== '';
 }

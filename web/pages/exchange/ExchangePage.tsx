@@ -88,7 +88,7 @@ function ProgressBar({ progress }: { progress: Progress }) {
   const { t, number } = useI18n();
   const determinate = progress.total !== null && progress.total > 0;
   const shown =
-    progress.phase === 'upload'
+    progress.phase === 'upload' || progress.phase === 'read'
       ? determinate
         ? `${Math.round((100 * progress.done) / (progress.total ?? 1))}%`
         : ''
@@ -214,7 +214,7 @@ function MappingCard() {
       <pre className="api-example">
         {`curl -X POST "$NHIPSO/api/data-values?dryRun=true" \\
   -H "Authorization: Bearer nhs_…" -H "Content-Type: text/csv" \\
-  --data-binary $'unitCode,indicatorCode,period,numerator,denominator,value,comment\\n40.STTTT,GOV.WORKFILE_ONLINE,2025,1290,1300,,'`}
+  --data-binary $'unitCode,indicatorCode,period,numerator,denominator,value,comment\\n40.SKHCN,GOV.WORKFILE_ONLINE,2025,1290,1300,,'`}
       </pre>
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t('exchange.page.mapping')}</summary>
