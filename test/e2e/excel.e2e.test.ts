@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshot, startServer, watchConsole } from './harness';
+import {
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  screenshotDir,
+  startServer,
+  watchConsole,
+} from './harness';
 
 const SHEET = 'Sở ban ngành - Departments';
 const admin = {
@@ -181,6 +188,47 @@ describe('the Excel template round trip in the browser', () => {
       ['GOV.OPEN_DATA', 7],
       ['GOV.WORKFILE_ONLINE', 1430],
     ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the progress of an upload on a slow line, then that nothing differs from what is stored', async () => {
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${server.url}/exchange?round=${roundId}`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // about 25 KB at 4 KB/s: a few seconds of "sending the file"
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 4 * 1024,
+    });
+    await page.setInputFiles('#x-file', join(work, 'so-lieu.xlsx'));
+    await page.click('button:has-text("Kiểm tra tệp")');
+    await page.waitForSelector('.upload-progress progress');
+    await expect(page.locator('.upload-progress__label').textContent()).resolves.toContain('Đang gửi tệp');
+    await screenshot(page, 'excel-upload-progress');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await page.waitForSelector('.upload-preview .alert', { timeout: 60_000 });
+    await expect(page.locator('.upload-preview .alert').first().textContent()).resolves.toContain(
+      'Tệp không có số liệu nào khác với số liệu đã lưu.',
+    );
+    // the DHIS2 mapping an administrator sets DHIS2 up with
+    await page.click('summary:has-text("Bảng ánh xạ DHIS2")');
+    await page.waitForSelector('.mapping-table tbody tr');
+    const mapping = (await page.locator('.mapping-table').textContent()) ?? '';
+    expect(mapping).toContain('SOC.FIBRE_HOUSEHOLDS.NUM');
+    expect(mapping).toContain('SOC.FIBRE_HOUSEHOLDS.DEN');
+    expect(mapping).toContain('INTEGER_ZERO_OR_POSITIVE');
+    await page.locator('.mapping-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'dhis2-mapping.png') });
     expect(problems).toEqual([]);
     await page.close();
   });
