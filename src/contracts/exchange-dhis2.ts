@@ -163,8 +163,9 @@ export function pillarOfDataSet(code: string): Pillar | null {
 /** Which part of a figure a data element carries. */
 export type Dhis2Part = 'numerator' | 'denominator' | 'value';
 
-/** Suffixes of a ratio's two data elements. */
+/** Suffix of a ratio's numerator data element. */
 export const DHIS2_NUMERATOR_SUFFIX = '.NUM';
+/** Suffix of a ratio's denominator data element. */
 export const DHIS2_DENOMINATOR_SUFFIX = '.DEN';
 
 /**
@@ -263,6 +264,7 @@ export const dhis2MappingRowSchema = z.object({
 /** One line of the mapping table. */
 export type Dhis2MappingRow = z.infer<typeof dhis2MappingRowSchema>;
 
+/** The mapping table: period formats, data sets, and every indicator's data elements. */
 export const dhis2MappingSchema = z
   .object({
     periods: z.array(z.object({ nhipSo: z.string(), dhis2: z.string(), kind: z.string() })),

@@ -22,10 +22,15 @@ export const META_SHEET = 'nhipso_meta';
 /** The instructions sheet. */
 export const INSTRUCTIONS_SHEET = 'Hướng dẫn - Instructions';
 
+/** Row of a data sheet's title (round and period). */
 export const TITLE_ROW = 1;
+/** Row of the province, deadline and generation time. */
 export const SUBTITLE_ROW = 2;
+/** Row of the Vietnamese headers. */
 export const HEADER_VI_ROW = 3;
+/** Row of the English headers (the filter row). */
 export const HEADER_EN_ROW = 4;
+/** The first row of figures. */
 export const FIRST_DATA_ROW = 5;
 
 /** Kinds of reporting units, each with its data sheet. */
@@ -48,7 +53,7 @@ export function sheetKindOf(unitKind: string): TemplateSheetKind {
   return 'department';
 }
 
-/** A column of a data sheet. */
+/** A column of a data sheet: its letter, headers (vi, en), width, and whether it is hidden. */
 export interface TemplateColumn {
   key: TemplateColumnKey;
   letter: string;
@@ -58,6 +63,7 @@ export interface TemplateColumn {
   hidden?: boolean;
 }
 
+/** What a column holds; `kind` … `signature` are the hidden machine columns. */
 export type TemplateColumnKey =
   | 'no'
   | 'unitCode'

@@ -252,7 +252,8 @@ export type UploadPhase = (typeof uploadPhases)[number];
 
 /**
  * One line of a streamed upload answer (`Accept: application/x-ndjson`):
- * progress of a step (`total` null when it cannot be known ahead), then the
+ * progress of a step — `read` in bytes of the file parsed, `check` in
+ * figures checked, `save` without a total (one transaction) — then the
  * result or an error in the API's error model.
  */
 export const uploadEventSchema = z.discriminatedUnion('type', [

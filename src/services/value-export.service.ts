@@ -6,6 +6,7 @@
  * figures only when asked for (`demo=true`), as they are not real.
  */
 import {
+  DHIS2_DEFAULT_COMBO_UID,
   type Dhis2DataValueSetOut,
   dataElementsOf,
   fromDhis2Period,
@@ -163,8 +164,8 @@ function toDhis2Values(
       dataElement: de.code,
       period: toDhis2Period(v.periodId),
       orgUnit: unit.code,
-      categoryOptionCombo: 'HllvX50cXC0',
-      attributeOptionCombo: 'HllvX50cXC0',
+      categoryOptionCombo: DHIS2_DEFAULT_COMBO_UID,
+      attributeOptionCombo: DHIS2_DEFAULT_COMBO_UID,
       value: dhis2Text(ind.kind, n),
       ...(v.updatedBy && names.get(v.updatedBy) ? { storedBy: names.get(v.updatedBy)! } : {}),
       lastUpdated: new Date(v.updatedAt).toISOString(),

@@ -288,6 +288,8 @@ export function ExchangePage(_: { params: Record<string, string> }) {
     if (!file) return;
     const form = new FormData();
     form.set('file', file);
+    // a template of another round than the one chosen above is refused, naming both
+    if (roundId) form.set('roundId', roundId);
     if (confirm && result?.previewToken) {
       form.set('confirm', 'true');
       form.set('previewToken', result.previewToken);
