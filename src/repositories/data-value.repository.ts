@@ -302,3 +302,39 @@ export async function anyValueExists(db: Db): Promise<boolean> {
   const r = await db.selectFrom('dataValue').select('id').limit(1).executeTakeFirst();
   return r !== undefined;
 }
+
+/**
+ * Sets the status of every value of several submissions (one workflow step
+ * over many reports), raising their revisions; returns before and after.
+ */
+export async function setValueStatusOfSubmissions(
+  trx: Db,
+  changes: ReadonlyArray<{ submissionId: number; status: ValueStatus }>,
+  by: number | null,
+  at: Date,
+): Promise<Array<{ before: DataValueRecord; after: DataValueRecord }>> {
+  if (changes.length === 0) return [];
+  const ids = changes.map((c) => c.submissionId);
+  const before = (await trx
+    .selectFrom('dataValue')
+    .select(columns)
+    .where('submissionId', 'in', ids)
+    .orderBy('unitId')
+    .orderBy('indicatorId')
+    .orderBy('periodId')
+    .forUpdate()
+    .execute()) as DataValueRecord[];
+  if (before.length === 0) return [];
+  const r = await sql<DataValueRecord>`
+    UPDATE data_value d SET status = v.status, revision = d.revision + 1, updated_by = ${by}::bigint,
+      updated_at = ${at}::timestamptz
+    FROM unnest(${ids}::bigint[], ${changes.map((c) => c.status)}::text[]) AS v(submission_id, status)
+    WHERE d.submission_id = v.submission_id
+    RETURNING d.id, d.unit_id AS "unitId", d.indicator_id AS "indicatorId", d.period_id AS "periodId",
+      d.numerator, d.denominator, d.value, d.comment, d.submission_id AS "submissionId", d.status,
+      d.revision, d.is_demo AS "isDemo", d.updated_by AS "updatedBy", d.updated_at AS "updatedAt"`.execute(
+    trx,
+  );
+  const afterById = new Map(r.rows.map((a) => [a.id, a]));
+  return before.map((b) => ({ before: b, after: afterById.get(b.id) as DataValueRecord }));
+}

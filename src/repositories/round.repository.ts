@@ -234,7 +234,14 @@ export async function replaceRoundIndicators(
   if (rows.length)
     await db
       .insertInto('roundIndicator')
-      .values(rows.map((r) => ({ roundId, ...r })))
+      .values(
+        rows.map((r) => ({
+          roundId,
+          indicatorId: r.indicatorId,
+          unitKind: r.unitKind,
+          required: r.required,
+        })),
+      )
       .execute();
 }
 
@@ -564,4 +571,51 @@ export async function predecessorsOf(
     ]);
   }
   return out;
+}
+
+/**
+ * Today's communes of a province that came, wholly or partly, from communes
+ * of a former province (2025 mergers: Ninh Bình's communes from Nam Định).
+ */
+export async function communesFromFormerProvince(
+  db: Db,
+  provinceId: number,
+  formerProvinceId: number,
+  on: string,
+): Promise<number[]> {
+  const r = await sql<{ id: number }>`
+    WITH RECURSIVE old(id, depth) AS (
+      SELECT id, 0 FROM unit WHERE id = ${formerProvinceId}
+      UNION ALL SELECT u.id, old.depth + 1 FROM unit u JOIN old ON u.parent_id = old.id WHERE old.depth < 4
+    )
+    SELECT DISTINCT n.id::int AS id FROM unit_lineage l
+    JOIN old ON old.id = l.from_unit_id
+    JOIN unit n ON n.id = l.to_unit_id
+    WHERE n.kind = 'commune' AND n.parent_id = ${provinceId}
+      AND (n.valid_from IS NULL OR n.valid_from <= ${on}::date) AND (n.valid_to IS NULL OR n.valid_to > ${on}::date)
+    ORDER BY 1`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** Each unit's ancestry (itself first, up to the root), for many units in one query. */
+export async function ancestriesOf(db: Db, unitIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  const unique = [...new Set(unitIds)];
+  if (unique.length === 0) return out;
+  const r = await sql<{ start: number; id: number; depth: number }>`
+    WITH RECURSIVE up(start, id, parent_id, depth) AS (
+      SELECT id, id, parent_id, 0 FROM unit WHERE id IN (${sql.join(unique)})
+      UNION ALL
+      SELECT up.start, u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
+    )
+    SELECT start::int AS start, id::int AS id, depth FROM up ORDER BY start, depth`.execute(db);
+  for (const row of r.rows)
+    out.set(Number(row.start), [...(out.get(Number(row.start)) ?? []), Number(row.id)]);
+  return out;
+}
+
+/** The ids of the units a round asks (a light read, without their reports). */
+export async function roundUnitIds(db: Db, roundId: number): Promise<number[]> {
+  const rows = await db.selectFrom('roundUnit').select('unitId').where('roundId', '=', roundId).execute();
+  return rows.map((r) => r.unitId);
 }

@@ -184,3 +184,57 @@ export async function createDraftSubmissions(trx: Db, roundId: number, at: Date)
     ) SELECT count(*)::int AS n FROM w`.execute(trx);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** Submissions by id, locked for update in id order (the first lock every workflow step takes). */
+export async function lockSubmissions(db: Db, ids: readonly number[]): Promise<SubmissionRecord[]> {
+  if (ids.length === 0) return [];
+  const r = await sql<SubmissionRecord>`${select}
+    WHERE s.id IN (${sql.join([...new Set(ids)])}) ORDER BY s.id FOR UPDATE OF s`.execute(db);
+  return r.rows;
+}
+
+/** Applies one workflow step's changes to many submissions in one statement, raising their versions. */
+export async function updateSubmissions(
+  db: Db,
+  rows: ReadonlyArray<{
+    id: number;
+    state: SubmissionState;
+    submittedAt: Date | null;
+    submittedBy: number | null;
+    decidedAt: Date | null;
+    decidedBy: number | null;
+    comment: string | null;
+  }>,
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    UPDATE submission s SET state = v.state, submitted_at = v.submitted_at, submitted_by = v.submitted_by,
+      decided_at = v.decided_at, decided_by = v.decided_by, comment = v.comment, version = s.version + 1,
+      updated_at = ${at}::timestamptz
+    FROM unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.state)}::text[],
+      ${rows.map((r) => r.submittedAt)}::timestamptz[], ${rows.map((r) => r.submittedBy)}::bigint[],
+      ${rows.map((r) => r.decidedAt)}::timestamptz[], ${rows.map((r) => r.decidedBy)}::bigint[],
+      ${rows.map((r) => r.comment)}::text[])
+      AS v(id, state, submitted_at, submitted_by, decided_at, decided_by, comment)
+    WHERE s.id = v.id`.execute(db);
+}
+
+/** Records workflow steps of many submissions. */
+export async function insertSubmissionEvents(
+  db: Db,
+  rows: ReadonlyArray<{
+    submissionId: number;
+    fromState: SubmissionState | null;
+    toState: SubmissionState;
+    actorId: number | null;
+    comment: string | null;
+    at: Date;
+  }>,
+): Promise<void> {
+  if (rows.length)
+    await db
+      .insertInto('submissionEvent')
+      .values([...rows])
+      .execute();
+}

@@ -7,6 +7,7 @@ import { systemActor } from '../domain/auth/actor';
 import { accountsAtStart } from '../services/auth.service';
 import { systemContext } from '../services/context';
 import type { Db } from '../services/db';
+import { demoOfferAtStart } from '../services/demo.service';
 import { seedDocumentsOnFirstStart } from '../services/document-seed.service';
 import { ensureBuiltinIndexMethods } from '../services/index-score.service';
 import { syncIndicatorCatalogAtStart } from '../services/indicator.service';
@@ -33,6 +34,8 @@ export const bootstrapSteps: BootstrapStep[] = [
   { name: 'accounts', run: accountsAtStart },
   // documents
   { name: 'documents', run: (ctx) => seedDocumentsOnFirstStart(ctx) },
+  // no figures yet: say how to load the demo data
+  { name: 'demo-offer', run: demoOfferAtStart },
 ];
 
 /**

@@ -55,11 +55,15 @@ import {
   touchSubmissions,
 } from '../repositories/submission.repository';
 import { recordAudit } from './audit';
-import { hasPermission, requirePermission, requireSignedIn } from './authorize';
+import { requirePermission, requireSignedIn } from './authorize';
 import type { ServiceContext } from './context';
 import { applyValueChanges, type ValueChange } from './rollup.service';
+import { permissionsAt } from './round-access.service';
 
 export type { DataValueInput, SaveDataValuesInput, SaveDataValuesResult } from '../contracts/data-value';
+
+/** Up to this many reports, a save is audited report by report with every figure; above, as one entry. */
+const AUDIT_ONE_BY_ONE = 20;
 
 const blankToNull = (s: string | null | undefined) =>
   s === undefined ? undefined : s === null || s.trim() === '' ? null : s.trim();
@@ -151,10 +155,7 @@ export async function saveDataValues(
       trx,
       values.map((v) => v.indicatorId),
     );
-    const mayEnter = new Map<number, boolean>();
-    for (const unitId of new Set(values.map((v) => v.unitId))) {
-      mayEnter.set(unitId, units.has(unitId) && (await hasPermission(ctx, 'figures.enter', unitId, trx)));
-    }
+    const mayEnter = await permissionsAt(ctx, 'figures.enter', [...units.keys()], trx);
     values.forEach((v, i) => {
       if (!units.has(v.unitId)) refuse(i, 'data_value.unit_not_found', { unitId: v.unitId });
       else if (!mayEnter.get(v.unitId)) refuse(i, 'auth.forbidden');
@@ -382,8 +383,29 @@ export async function saveDataValues(
     const touched = [...new Set([...toInsert, ...toUpdate].map((c) => c.sub.id))];
     const versions = await touchSubmissions(trx, touched, at);
 
-    // one audit entry per report touched, with each figure before and after
-    for (const subId of touched) {
+    // one audit entry per report touched, with each figure before and after;
+    // an import across many reports is one act, audited as one entry
+    const batchAudit = touched.length > AUDIT_ONE_BY_ONE;
+    if (batchAudit) {
+      const provinces = new Set([...toInsert, ...toUpdate].map((c) => c.sub.provinceId));
+      await recordAudit(trx, ctx, {
+        action: 'data_value.save',
+        entityType: 'submission',
+        entityId: null,
+        unitId: provinces.size === 1 ? (toInsert[0] ?? toUpdate[0])!.sub.provinceId : null,
+        after: {
+          source: input.source,
+          ...(input.reason ? { reason: input.reason } : {}),
+          imported: toInsert.length,
+          updated: toUpdate.length,
+          reports: touched.map((id) => {
+            const mine = [...toInsert, ...toUpdate].filter((c) => c.sub.id === id);
+            return { id, unit: mine[0]!.sub.unitId, figures: mine.length };
+          }),
+        },
+      });
+    }
+    for (const subId of batchAudit ? [] : touched) {
       const mine = [...toInsert, ...toUpdate].filter((c) => c.sub.id === subId);
       const sub = mine[0]!.sub;
       const figure = (x: {

@@ -204,8 +204,13 @@ async function proposeIndicators(
     required: boolean;
     fromTargets: boolean;
   }> = [];
-  for (const kind of kinds) {
-    const reportable = catalog.filter((i) => i.unitKinds.includes(kind));
+  // the province reports for itself only what none of its units report (no figure counted twice)
+  const ordered = [...kinds.filter((k) => k !== 'province'), ...kinds.filter((k) => k === 'province')];
+  for (const kind of ordered) {
+    const askedOfUnits = new Set(out.map((o) => o.indicatorId));
+    const reportable = catalog.filter(
+      (i) => i.unitKinds.includes(kind) && (kind !== 'province' || !askedOfUnits.has(i.id)),
+    );
     const targeted = reportable.filter((i) => fromTargets.has(i.id));
     const chosen = targeted.length > 0 ? targeted : reportable;
     for (const i of chosen) {

@@ -44,7 +44,7 @@ import {
   type DataValueRecord,
   findValues,
   insertRevisions,
-  setSubmissionValueStatus,
+  setValueStatusOfSubmissions,
 } from '../repositories/data-value.repository';
 import { listEvidence } from '../repositories/data-value-evidence.repository';
 import { type Db, inTransaction } from '../repositories/db';
@@ -55,16 +55,18 @@ import {
   listRoundTaskIds,
   listRoundUnits,
   predecessorsOf,
+  roundUnitIds,
   unitsByIds,
 } from '../repositories/round.repository';
 import { insertNotifications, peopleOfSubmission } from '../repositories/round-notification.repository';
 import {
   findSubmission,
   findSubmissionOf,
-  insertSubmissionEvent,
+  insertSubmissionEvents,
   listSubmissionEvents,
+  lockSubmissions,
   type SubmissionRecord,
-  updateSubmission,
+  updateSubmissions,
 } from '../repositories/submission.repository';
 import { findTaskUpdates } from '../repositories/task-update.repository';
 import { unitAncestry } from '../repositories/unit-scope.repository';
@@ -75,6 +77,7 @@ import { saveDataValues, throwIfConflicts } from './data-value.service';
 import { toIndicator } from './indicator.service';
 import { applyValueChanges } from './rollup.service';
 import { roundTaskLeads } from './round.service';
+import { decidersAt, requirePermissionAtAll } from './round-access.service';
 import { saveTaskUpdates } from './task-update.service';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -422,36 +425,62 @@ export async function saveReportForm(
   });
 }
 
-/** Every problem that stops a report from being submitted, each at its field. */
-async function submitProblems(db: Db, s: SubmissionRecord): Promise<ErrorDetail[]> {
-  const round = (await findRound(db, s.roundId))!;
-  const asked = (await listRoundIndicators(db, s.roundId)).filter((i) => i.unitKind === s.unitKind);
-  const values = await findValues(db, { unitIds: [s.unitId], periodIds: [s.periodId] });
+/**
+ * Every problem that stops each report from being submitted, each at its
+ * field — for many reports of a round at once (one read of each kind).
+ */
+async function submitProblems(
+  db: Db,
+  subs: readonly SubmissionRecord[],
+): Promise<Map<number, ErrorDetail[]>> {
+  const out = new Map<number, ErrorDetail[]>();
+  const byRound = new Map<number, SubmissionRecord[]>();
+  for (const s of subs) byRound.set(s.roundId, [...(byRound.get(s.roundId) ?? []), s]);
   const codeOf = new Map((await findIndicators(db)).map((i) => [i.id, i.code]));
-  const byCode: Record<string, ValueInput> = {};
-  for (const v of values) byCode[codeOf.get(v.indicatorId) ?? ''] = v;
-  const prevId = previousPeriod(s.periodId).id;
-  const previous: Record<string, ValueInput> = {};
-  for (const v of await findValues(db, { unitIds: [s.unitId], periodIds: [prevId] }))
-    previous[codeOf.get(v.indicatorId) ?? ''] = v;
-  const roundUnits = new Set((await listRoundUnits(db, s.roundId)).map((u) => u.unitId));
-  const leads = await roundTaskLeads(db, await listRoundTaskIds(db, s.roundId), roundUnits);
-  const tasks = [...leads.entries()].filter(([, t]) => t.leads.includes(s.unitId)).map(([id]) => ({ id }));
-  const updates: Record<string, TaskInput> = {};
-  for (const u of await findTaskUpdates(db, { unitIds: [s.unitId], periodId: round.periodId }))
-    updates[String(u.taskId)] = u;
-  const indicators: AskedIndicator[] = asked.map((a) => ({
-    code: a.code,
-    kind: a.kind,
-    required: a.required,
-  }));
-  const r = validateReport(
-    { indicators, values: byCode, previous, tasks, taskUpdates: updates, rules: builtInConsistencyRules },
-    'submit',
-  );
-  return r.issues
-    .filter((i) => i.severity === 'error')
-    .map(({ path, code, params }) => ({ path, code, ...(params ? { params } : {}) }));
+  for (const [roundId, list] of byRound) {
+    const periodId = list[0]!.periodId;
+    const unitIds = list.map((s) => s.unitId);
+    const [asked, values, previousValues, updates, roundUnits, taskIds] = await Promise.all([
+      listRoundIndicators(db, roundId),
+      findValues(db, { unitIds, periodIds: [periodId] }),
+      findValues(db, { unitIds, periodIds: [previousPeriod(periodId).id] }),
+      findTaskUpdates(db, { unitIds, periodId }),
+      roundUnitIds(db, roundId),
+      listRoundTaskIds(db, roundId),
+    ]);
+    const leads = await roundTaskLeads(db, taskIds, new Set(roundUnits));
+    const byCode = (rows: readonly DataValueRecord[], unitId: number) => {
+      const m: Record<string, ValueInput> = {};
+      for (const v of rows) if (v.unitId === unitId) m[codeOf.get(v.indicatorId) ?? ''] = v;
+      return m;
+    };
+    for (const s of list) {
+      const indicators: AskedIndicator[] = asked
+        .filter((i) => i.unitKind === s.unitKind)
+        .map((a) => ({ code: a.code, kind: a.kind, required: a.required }));
+      const tasks = [...leads.entries()]
+        .filter(([, t]) => t.leads.includes(s.unitId))
+        .map(([id]) => ({ id }));
+      const taskUpdates: Record<string, TaskInput> = {};
+      for (const u of updates) if (u.unitId === s.unitId) taskUpdates[String(u.taskId)] = u;
+      const r = validateReport(
+        {
+          indicators,
+          values: byCode(values, s.unitId),
+          previous: byCode(previousValues, s.unitId),
+          tasks,
+          taskUpdates,
+          rules: builtInConsistencyRules,
+        },
+        'submit',
+      );
+      const errors = r.issues
+        .filter((i) => i.severity === 'error')
+        .map(({ path, code, params }) => ({ path, code, ...(params ? { params } : {}) }));
+      if (errors.length) out.set(s.id, errors);
+    }
+  }
+  return out;
 }
 
 const eventOf: Record<SubmissionAction, 'submitted' | 'recalled' | 'returned' | 'approved' | 'reopened'> = {
@@ -462,67 +491,149 @@ const eventOf: Record<SubmissionAction, 'submitted' | 'recalled' | 'returned' | 
   reopen: 'reopened',
 };
 
-async function step(
+/** Up to this many reports, a step is audited report by report; above, as one entry listing them all. */
+const AUDIT_ONE_BY_ONE = 20;
+
+/** One report in a workflow step: the version the caller saw and its comment. */
+export interface StepItem {
+  id: number;
+  version?: number;
+  comment?: string;
+}
+
+/**
+ * One workflow step over one or many reports, in one transaction: all are
+ * taken or none (every refusal is listed, at `submissions.<id>…` for a batch).
+ * Reports are locked in id order; then their figures, then the roll-ups.
+ */
+async function applyStep(
   ctx: ServiceContext,
-  id: number,
   action: SubmissionAction,
-  input: TransitionInput,
-): Promise<SubmissionView> {
+  items: readonly StepItem[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const single = items.length === 1;
   await inTransaction(ctx.db, async (trx) => {
-    const s = await loadSubmission(trx, id, true);
-    await requirePermission(ctx, actionPermission[action], s.unitId, trx);
-    if (input.version !== undefined && input.version !== s.version) {
-      const last = (await listSubmissionEvents(trx, id)).at(-1);
-      throw new AppError('submission.version_conflict', {
-        status: 409,
-        params: {
+    const subs = await lockSubmissions(
+      trx,
+      items.map((i) => i.id),
+    );
+    const byId = new Map(subs.map((s) => [s.id, s]));
+    const missing = items.find((i) => !byId.has(i.id));
+    if (missing) throw notFound('submission', missing.id);
+    await requirePermissionAtAll(
+      ctx,
+      actionPermission[action],
+      subs.map((s) => s.unitId),
+      trx,
+    );
+    const at = ctx.now();
+    const by = actorUserId(ctx.actor);
+    const where = (id: number, path = '') => (single ? path : `submissions.${id}${path ? `.${path}` : ''}`);
+    const problems: ErrorDetail[] = [];
+    const fail = (
+      status: 403 | 409 | 422,
+      code: string,
+      details: ErrorDetail[],
+      params: Record<string, string | number> = {},
+    ) => {
+      throw new AppError(code, { status, details, params });
+    };
+    const deciders =
+      action === 'approve' || action === 'return'
+        ? await decidersAt(
+            ctx,
+            subs.map((s) => s.unitId),
+            trx,
+          )
+        : new Map();
+    for (const item of items) {
+      const s = byId.get(item.id)!;
+      if (item.version !== undefined && item.version !== s.version) {
+        const last = (await listSubmissionEvents(trx, s.id)).at(-1);
+        const params = {
           by: last?.actorName ?? '?',
           at: last ? new Date(last.at).toISOString() : new Date(s.updatedAt).toISOString(),
           state: s.state,
           version: s.version,
-        },
-      });
+        };
+        if (single) fail(409, 'submission.version_conflict', [], params);
+        problems.push({ path: where(s.id), code: 'submission.version_conflict', params });
+        continue;
+      }
+      if (!canTransition(s.state, action)) {
+        if (single) nextState(s.state, action);
+        problems.push({
+          path: where(s.id),
+          code: 'submission.invalid_transition',
+          params: { state: s.state, action },
+        });
+        continue;
+      }
+      const needsOpen = action === 'submit' || action === 'recall' || action === 'reopen';
+      if (needsOpen && s.roundState !== 'open') {
+        if (single) fail(409, 'submission.round_not_open', []);
+        problems.push({ path: where(s.id), code: 'submission.round_not_open' });
+        continue;
+      }
+      if (action === 'approve' || action === 'return') {
+        const refusal = approvalRefusal(deciders.get(s.unitId)!, s.submittedBy);
+        if (refusal) {
+          if (single) fail(403, refusal, []);
+          problems.push({ path: where(s.id), code: refusal });
+          continue;
+        }
+      }
+      if (actionNeedsComment[action] && !item.comment?.trim()) {
+        if (single)
+          fail(422, 'submission.comment_required', [
+            { path: 'comment', code: 'submission.comment_required' },
+          ]);
+        problems.push({ path: where(s.id, 'comment'), code: 'submission.comment_required' });
+      }
     }
-    const next = nextState(s.state, action);
-    const needsOpen = action === 'submit' || action === 'recall' || action === 'reopen';
-    if (needsOpen && s.roundState !== 'open')
-      throw new AppError('submission.round_not_open', { status: 409 });
-    if (action === 'approve' || action === 'return') {
-      const refusal = approvalRefusal(await deciderFor(ctx, s.unitId, trx), s.submittedBy);
-      if (refusal) throw new AppError(refusal, { status: 403 });
-    }
-    const comment = input.comment?.trim() || null;
-    if (actionNeedsComment[action] && !comment) {
-      throw new AppError('submission.comment_required', {
-        status: 422,
-        details: [{ path: 'comment', code: 'submission.comment_required' }],
-      });
-    }
+    if (problems.length) fail(409, 'submission.batch_refused', problems);
     if (action === 'submit') {
-      const problems = await submitProblems(trx, s);
-      if (problems.length) throw new AppError('submission.invalid', { status: 422, details: problems });
+      const found = await submitProblems(trx, subs);
+      if (found.size) {
+        throw new AppError('submission.invalid', {
+          status: 422,
+          details: [...found].flatMap(([id, details]) =>
+            details.map((d) => ({ ...d, path: where(id, d.path) })),
+          ),
+        });
+      }
     }
-    const at = ctx.now();
-    const by = actorUserId(ctx.actor);
-    await updateSubmission(
+
+    const comments = new Map(items.map((i) => [i.id, i.comment?.trim() || null]));
+    const next = new Map(subs.map((s) => [s.id, nextState(s.state, action)]));
+    await updateSubmissions(
       trx,
-      id,
-      {
-        state: next,
-        ...(action === 'submit' ? { submittedAt: at, submittedBy: by, comment: null } : {}),
-        ...(action === 'recall' ? { submittedAt: null, submittedBy: null } : {}),
-        ...(action === 'approve' || action === 'return' || action === 'reopen'
-          ? { decidedAt: at, decidedBy: by, comment }
-          : {}),
-      },
+      subs.map((s) => {
+        const comment = comments.get(s.id) ?? null;
+        const decided = action === 'approve' || action === 'return' || action === 'reopen';
+        return {
+          id: s.id,
+          state: next.get(s.id)!,
+          submittedAt: action === 'submit' ? at : action === 'recall' ? null : s.submittedAt,
+          submittedBy: action === 'submit' ? by : action === 'recall' ? null : s.submittedBy,
+          decidedAt: decided ? at : s.decidedAt,
+          decidedBy: decided ? by : s.decidedBy,
+          comment: action === 'submit' ? null : decided ? comment : s.comment,
+        };
+      }),
       at,
     );
-    // the figures follow the report: their status, a revision each, the roll-ups
-    if (valueStatusOf(next) !== valueStatusOf(s.state)) {
-      const changed = await setSubmissionValueStatus(trx, id, valueStatusOf(next), by, at);
-      await insertRevisions(
-        trx,
-        changed.map(({ after }) => ({
+    // the figures follow their reports: status, a revision each, the roll-ups
+    const statusChanges = subs
+      .filter((s) => valueStatusOf(next.get(s.id)!) !== valueStatusOf(s.state))
+      .map((s) => ({ submissionId: s.id, status: valueStatusOf(next.get(s.id)!) }));
+    const changed = await setValueStatusOfSubmissions(trx, statusChanges, by, at);
+    await insertRevisions(
+      trx,
+      changed.map(({ after }) => {
+        const comment = comments.get(after.submissionId ?? 0) ?? null;
+        return {
           dataValueId: after.id,
           revision: after.revision,
           numerator: after.numerator,
@@ -532,68 +643,129 @@ async function step(
           status: after.status,
           reason: comment ? `${eventOf[action]}: ${comment}` : eventOf[action],
           source: 'workflow',
-        })),
-        by,
-        at,
-      );
-      await applyValueChanges(
-        trx,
-        changed.map(({ before, after }) => ({
-          unitId: after.unitId,
-          indicatorId: after.indicatorId,
-          periodId: after.periodId,
-          before,
-          after,
-        })),
-      );
-    }
-    await insertSubmissionEvent(trx, {
-      submissionId: id,
-      fromState: s.state,
-      toState: next,
-      actorId: by,
-      comment,
+        };
+      }),
+      by,
       at,
-    });
-    await notifyStep(trx, s, action, comment, at);
-    await recordAudit(trx, ctx, {
-      action: `submission.${action}`,
-      entityType: 'submission',
-      entityId: id,
-      unitId: s.unitId,
-      before: { state: s.state, version: s.version },
-      after: { state: next, version: s.version + 1, ...(comment ? { comment } : {}) },
-    });
+    );
+    await applyValueChanges(
+      trx,
+      changed.map(({ before, after }) => ({
+        unitId: after.unitId,
+        indicatorId: after.indicatorId,
+        periodId: after.periodId,
+        before,
+        after,
+      })),
+    );
+    await insertSubmissionEvents(
+      trx,
+      subs.map((s) => ({
+        submissionId: s.id,
+        fromState: s.state,
+        toState: next.get(s.id)!,
+        actorId: by,
+        comment: comments.get(s.id) ?? null,
+        at,
+      })),
+    );
+    await notifySteps(trx, subs, action, comments, at);
+    if (subs.length <= AUDIT_ONE_BY_ONE) {
+      for (const s of subs) {
+        const comment = comments.get(s.id);
+        await recordAudit(trx, ctx, {
+          action: `submission.${action}`,
+          entityType: 'submission',
+          entityId: s.id,
+          unitId: s.unitId,
+          before: { state: s.state, version: s.version },
+          after: { state: next.get(s.id), version: s.version + 1, ...(comment ? { comment } : {}) },
+        });
+      }
+    } else {
+      // a decision over a whole list is one act: one entry naming every report
+      const provinces = new Set(subs.map((s) => s.provinceId));
+      await recordAudit(trx, ctx, {
+        action: `submission.${action}`,
+        entityType: 'submission',
+        entityId: null,
+        unitId: provinces.size === 1 ? subs[0]!.provinceId : null,
+        before: {
+          reports: subs.map((s) => ({ id: s.id, unit: s.unitId, state: s.state, version: s.version })),
+        },
+        after: {
+          reports: subs.map((s) => ({
+            id: s.id,
+            unit: s.unitId,
+            state: next.get(s.id),
+            version: s.version + 1,
+            comment: comments.get(s.id) ?? null,
+          })),
+        },
+      });
+    }
   });
+}
+
+async function step(
+  ctx: ServiceContext,
+  id: number,
+  action: SubmissionAction,
+  input: TransitionInput,
+): Promise<SubmissionView> {
+  await applyStep(ctx, action, [{ id, ...input }]);
   return getSubmission(ctx, id);
 }
 
-async function notifyStep(
-  trx: Db,
-  s: SubmissionRecord,
+/**
+ * The same step for many reports at once (approvers approving a list,
+ * the demo data): all or none; every refusal listed at `submissions.<id>`.
+ * @example await decideReports(ctx, 'approve', [{ id: 12, version: 4 }, { id: 13, version: 2 }])
+ */
+export async function decideReports(
+  ctx: ServiceContext,
   action: SubmissionAction,
-  comment: string | null,
+  items: readonly StepItem[],
+): Promise<{ count: number }> {
+  await applyStep(ctx, action, items);
+  return { count: new Set(items.map((i) => i.id)).size };
+}
+
+async function notifySteps(
+  trx: Db,
+  subs: readonly SubmissionRecord[],
+  action: SubmissionAction,
+  comments: ReadonlyMap<number, string | null>,
   at: Date,
 ) {
   if (action !== 'return' && action !== 'approve' && action !== 'reopen') return;
-  const people = await peopleOfSubmission(trx, s.id);
-  const round = (await findRound(trx, s.roundId))!;
-  const unit = (await unitsByIds(trx, [s.unitId])).get(s.unitId)!;
   const kind = action === 'return' ? 'returned' : action === 'approve' ? 'approved' : 'reopened';
-  await insertNotifications(
+  const rounds = new Map<number, string>();
+  const units = await unitsByIds(
     trx,
-    people.map((userId) => ({
-      userId,
-      unitId: s.unitId,
-      roundId: s.roundId,
-      kind,
-      messageKey: `notify.${kind}`,
-      params: { round: round.name, unit: unit.name, comment: comment ?? '' },
-      link: `/rounds/${s.roundId}/units/${s.unitId}`,
-      dedupeKey: null,
-    })),
-    at,
+    subs.map((s) => s.unitId),
   );
+  const rows = [];
+  for (const s of subs) {
+    if (!rounds.has(s.roundId)) rounds.set(s.roundId, (await findRound(trx, s.roundId))!.name);
+    for (const userId of await peopleOfSubmission(trx, s.id)) {
+      rows.push({
+        userId,
+        unitId: s.unitId,
+        roundId: s.roundId,
+        kind,
+        messageKey: `notify.${kind}`,
+        params: {
+          round: rounds.get(s.roundId)!,
+          unit: units.get(s.unitId)!.name,
+          comment: comments.get(s.id) ?? '',
+        },
+        link: `/rounds/${s.roundId}/units/${s.unitId}`,
+        dedupeKey: null,
+      } as const);
+    }
+  }
+  await insertNotifications(trx, rows, at);
 }
 
 /** Sends the report for approval; refused (422) with every problem at its field while any remains. */

@@ -5,6 +5,7 @@ import { dbCommands } from './db.commands';
 import { documentCommands } from './document.commands';
 import { documentReadCommands } from './document-read.commands';
 import { rollupsCommands } from './rollups.commands';
+import { seedCommands } from './seed.commands';
 import { unitsCommands } from './units.commands';
 import { usersCommands } from './users.commands';
 
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   ...documentCommands,
   ...documentReadCommands,
   ...rollupsCommands,
+  ...seedCommands,
 ];

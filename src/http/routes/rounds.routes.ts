@@ -22,8 +22,10 @@ import {
   saveReportFormSchema,
 } from '../../contracts/submission';
 import { AppError } from '../../domain/errors';
+import { demoJobState, startDemoJob } from '../../jobs/demo.job';
 import { emailConfigured } from '../../jobs/reminders.job';
 import { deleteEvidence, downloadEvidence, uploadEvidence } from '../../services/data-value-evidence.service';
+import { demoStatus } from '../../services/demo.service';
 import {
   closeRound,
   createRound,
@@ -40,6 +42,29 @@ import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
 
 const tags = ['rounds'];
+
+const demoStateSchema = z.object({
+  hasFigures: z.boolean(),
+  demoLoaded: z.boolean(),
+  canLoad: z.boolean(),
+  job: z.object({
+    running: z.boolean(),
+    progress: z
+      .object({ phase: z.string(), done: z.number(), total: z.number(), message: z.string() })
+      .nullable(),
+    result: z
+      .object({
+        rounds: z.number(),
+        reports: z.number(),
+        values: z.number(),
+        taskUpdates: z.number(),
+        seconds: z.number(),
+      })
+      .nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    startedAt: z.string().nullable(),
+  }),
+});
 const roundUnitParams = z.object({ roundId: idSchema, unitId: idSchema });
 
 // a one-page PDF, enough for the content check
@@ -296,5 +321,29 @@ export const roundsRoutes = [
     body: z.object({ ids: z.union([z.literal('all'), z.array(z.number().int().positive()).max(500)]) }),
     response: z.object({ marked: z.number().int() }),
     handler: ({ body }, ctx) => markMyNotificationsRead(ctx, body.ids),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/demo',
+    summary:
+      'Dữ liệu minh họa: đã có số liệu chưa, tiến độ nạp / Demo data: figures present, loading progress',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'self' },
+    response: demoStateSchema,
+    handler: async (_input, ctx) => ({ ...(await demoStatus(ctx)), job: demoJobState() }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/demo',
+    summary: 'Nạp dữ liệu minh họa (chạy nền) / Load the demo data (in the background)',
+    tags,
+    access: 'signed-in',
+    scope: { kind: 'admin' },
+    response: demoStateSchema,
+    handler: async (_input, ctx) => {
+      const job = startDemoJob(ctx);
+      return { ...(await demoStatus(ctx)), job };
+    },
   }),
 ];
