@@ -47,7 +47,7 @@ import { type Locale, t } from '../i18n';
 import { formatNumber } from '../i18n/format';
 import { readFigureCsv } from '../importers/spreadsheet/figure-csv.reader';
 import { findValues } from '../repositories/data-value.repository';
-import { type Db, inTransaction } from '../repositories/db';
+import { inTransaction } from '../repositories/db';
 import { type CodedUnit, unitsByCodes } from '../repositories/exchange.repository';
 import { findIndicators, type IndicatorRow } from '../repositories/indicator.repository';
 import { unitsByIds } from '../repositories/round.repository';
@@ -941,6 +941,3 @@ export async function getDhis2Mapping(ctx: ServiceContext): Promise<Dhis2Mapping
     })),
   };
 }
-
-/** Exposed for the other exchange services. */
-export type { Db };
