@@ -188,6 +188,29 @@ export const entityFixtures: Record<string, EntityFixture> = {
       .executeTakeFirstOrThrow();
     return r.id;
   },
+
+  /** A manual index item of the unit (the unit method's plan) with a file as evidence. */
+  indexEvidence: async (db, unitId) => {
+    const input = await db
+      .insertInto('indexInput')
+      .values({ methodCode: 'UNIT_DX', unitId, year: 2025, subIndicator: 'UNIT.LD1.1', valueBoolean: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const content = Buffer.from('%PDF-1.4\n% kế hoạch\n');
+    const r = await db
+      .insertInto('indexEvidence')
+      .values({
+        inputId: input.id,
+        fileName: 'ke-hoach.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: content.byteLength,
+        sha256: sha256(content.toString('latin1')),
+        content,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
 };
 
 /**

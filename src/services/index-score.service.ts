@@ -23,7 +23,7 @@ import type {
   IndexScoresReport,
   NationalIndexReport,
 } from '../contracts/index-score';
-import { actorUserId } from '../domain/auth/actor';
+import { actorUserId, systemActor } from '../domain/auth/actor';
 import { AppError, type ErrorDetail, notFound } from '../domain/errors';
 import {
   type IndexInput,
@@ -94,6 +94,8 @@ export async function ensureBuiltinIndexMethods(
   db: Db = ctx.db,
 ): Promise<string | undefined> {
   const stored = await listMethodRows(db);
+  // the product installs its methods, whoever's request found them missing
+  const sys: ServiceContext = { ...ctx, actor: systemActor('khởi động / start-up') };
   const changed: string[] = [];
   for (const m of builtinIndexMethods) {
     const row = stored.find((r) => r.isBuiltin && r.code === m.code && r.version === m.version);
@@ -120,7 +122,7 @@ export async function ensureBuiltinIndexMethods(
           note: null,
           createdBy: null,
         });
-      await recordAudit(trx, ctx, {
+      await recordAudit(trx, sys, {
         action: row ? 'index_method.update_builtin' : 'index_method.install',
         entityType: 'index_method',
         entityId: `${m.code} ${m.version}`,
@@ -691,6 +693,7 @@ async function provinceOf(db: Db, unit: UnitRecord): Promise<number | null> {
  * evidence. `figures.enter` at the unit (its own reporters, or above). Audited.
  */
 export async function saveIndexInput(ctx: ServiceContext, input: IndexInputBody): Promise<{ id: number }> {
+  await ensureBuiltinIndexMethods(ctx);
   const unit = await findUnit(ctx.db, input.unitId);
   if (!unit) throw notFound('unit', input.unitId);
   await requirePermission(ctx, 'figures.enter', unit.id);
@@ -756,8 +759,20 @@ export async function attachIndexEvidenceFile(
     subIndicator: string;
     fileName: string;
     bytes: Uint8Array;
+    /** The item's value, when the file comes with it (the entry form sends both). */
+    value?: boolean | number;
   },
 ): Promise<{ id: number; inputId: number }> {
+  await ensureBuiltinIndexMethods(ctx);
+  if (input.value !== undefined) {
+    await saveIndexInput(ctx, {
+      methodCode: input.methodCode,
+      unitId: input.unitId,
+      year: input.year,
+      subIndicator: input.subIndicator,
+      value: input.value,
+    });
+  }
   const unit = await findUnit(ctx.db, input.unitId);
   if (!unit) throw notFound('unit', input.unitId);
   await requirePermission(ctx, 'figures.enter', unit.id);
@@ -843,6 +858,7 @@ export async function adjustIndexScore(
   ctx: ServiceContext,
   input: IndexAdjustmentInput,
 ): Promise<{ removed: boolean }> {
+  await ensureBuiltinIndexMethods(ctx);
   const unit = await findUnit(ctx.db, input.unitId);
   if (!unit) throw notFound('unit', input.unitId);
   // nobody reviews their own province's national score
@@ -850,6 +866,11 @@ export async function adjustIndexScore(
   await requirePermission(ctx, 'program.manage', reviewerAt);
   const { sub } = await subIndicatorFor(ctx.db, input.methodCode, unit, input.year, input.subIndicator);
   const reason = input.reason.trim();
+  if (!reason)
+    throw new AppError('index.adjustment_reason_required', {
+      status: 422,
+      details: [{ path: 'reason', code: 'index.adjustment_reason_required' }],
+    });
   if (input.points !== null && !(input.points >= 0 && input.points <= sub.maxPoints))
     throw new AppError('index.adjustment_out_of_range', {
       status: 422,

@@ -948,13 +948,17 @@ export async function publishResults(
   const periodId = String(input.year);
   return inTransaction(ctx.db, async (trx) => {
     const p = await provinceContextOf(trx, unit);
-    const period = await trx.selectFrom('period').select('id').where('id', '=', periodId).executeTakeFirst();
-    if (!period)
-      throw new AppError('publication.no_period', {
+    if (input.year > ctx.now().getUTCFullYear())
+      throw new AppError('publication.future_year', {
         status: 422,
         params: { year: input.year },
-        details: [{ path: 'year', code: 'publication.no_period', params: { year: input.year } }],
+        details: [{ path: 'year', code: 'publication.future_year', params: { year: input.year } }],
       });
+    await trx
+      .insertInto('period')
+      .values({ id: periodId, kind: 'year', startsOn: `${periodId}-01-01`, endsOn: `${periodId}-12-31` })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     const { items } = await computeTargetStatuses(trx, p, { asOf: input.year, view: 'approved' });
     const demo = await provincesWithDemoData(trx, [p.unit.id, ...(p.successor ? [p.successor.unit.id] : [])]);
     const counts = countStatuses(items);

@@ -6,11 +6,14 @@
 import type { RouteDef } from '../route';
 import { auditRoutes } from './audit.routes';
 import { authRoutes, oidcRoutes } from './auth.routes';
+import { dashboardRoutes } from './dashboard.routes';
 import { dataValuesRoutes } from './data-values.routes';
 import { documentRoutes } from './documents.routes';
 import { exchangeRoutes } from './exchange.routes';
+import { indexRoutes } from './index.routes';
 import { indicatorRoutes } from './indicators.routes';
 import { roundsRoutes } from './rounds.routes';
+import { statusRoutes } from './status.routes';
 import { submissionsRoutes } from './submissions.routes';
 import { systemRoutes } from './system.routes';
 import { tokensRoutes } from './tokens.routes';
@@ -32,4 +35,7 @@ export const routes: RouteDef[] = [
   ...roundsRoutes,
   ...submissionsRoutes,
   ...dataValuesRoutes,
+  ...statusRoutes,
+  ...indexRoutes,
+  ...dashboardRoutes,
 ];
