@@ -131,6 +131,10 @@ export const indexScoresReportSchema = z
     canAdjust: z.boolean(),
     method: indexMethodRowSchema.nullable(),
     items: z.array(unitIndexScoreSchema),
+    /** Units of the province with no figure, item or adjustment for the year: not ranked. */
+    withoutData: z.array(
+      z.object({ unitId: z.number().int(), code: z.string(), name: z.string(), kind: z.string() }),
+    ),
   })
   .meta({ id: 'IndexScoresReport' });
 export type IndexScoresReport = Omit<z.infer<typeof indexScoresReportSchema>, 'method' | 'items'> & {

@@ -45,7 +45,7 @@ import {
   publishedPeriods,
 } from '../repositories/status.repository';
 import { currentDocumentIds } from '../repositories/target.repository';
-import { ancestorsOf, findUnit, provincesAt, type UnitRecord } from '../repositories/unit.repository';
+import { ancestorsOf, findUnit, type UnitRecord } from '../repositories/unit.repository';
 import { hasPermission } from './authorize';
 import type { ServiceContext } from './context';
 import type { Db } from './db';
@@ -54,6 +54,7 @@ import {
   ensureBuiltinIndexMethods,
   methodInForce,
   provinceIndexTrend,
+  provincesOn,
   publishIndexScores,
   readableProvinces,
 } from './index-score.service';
@@ -672,9 +673,7 @@ async function nationalValues(
   if (!period) return { layout: '34', items: [] };
   const on = period.endsOn;
   const layout = on < '2025-07-01' ? '63' : '34';
-  const provinces = await Promise.all(
-    (await provincesAt(ctx.db, on)).map((r) => provinceContextOf(ctx.db, r)),
-  );
+  const provinces = await provincesOn(ctx.db, on);
   const readable = await readableProvinces(ctx, provinces, yearOf(periodId));
   const scopes = provinces.map((p) => ({
     p,

@@ -103,10 +103,11 @@ describe('index scores', () => {
     expect(ld12?.state).toBe('no_evidence');
     expect([d?.rank, d?.peers]).toEqual([1, 1]);
     const c3 = r.items.find((s) => s.unit.id === w.c3);
-    // 60 × 0.5 + 50 × 0.7 = 65 of 1000; ranked 1 of the 2 communes of 2025 (C4 has nothing)
+    // 60 × 0.5 + 50 × 0.7 = 65 of 1000; the only commune with figures: C4 has nothing and is listed, not ranked last
     expect(c3?.total).toBeCloseTo(65, 9);
-    expect([c3?.rank, c3?.peers]).toEqual([1, 2]);
-    expect(r.items.find((s) => s.unit.id === c4)?.rank).toBe(2);
+    expect([c3?.rank, c3?.peers]).toEqual([1, 1]);
+    expect(r.items.some((s) => s.unit.id === c4)).toBe(false);
+    expect(r.withoutData.map((u) => u.unitId)).toEqual([c4]);
     // C1 and C2 ended with the district on 1 July 2025: not scored for 2025
     expect(r.items.some((s) => s.unit.id === w.c1)).toBe(false);
   });

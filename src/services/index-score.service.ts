@@ -427,7 +427,12 @@ export async function computeUnitScores(
   p: ProvinceContext,
   year: number,
   methodCode = 'UNIT_DX',
-): Promise<{ row: IndexMethodRecord; method: IndexMethod; scores: UnitIndexScore[] } | null> {
+): Promise<{
+  row: IndexMethodRecord;
+  method: IndexMethod;
+  scores: UnitIndexScore[];
+  unscored: UnitInfo[];
+} | null> {
   const m = await methodInForce(db, methodCode, year, p.unit.id);
   if (!m) return null;
   const units = await scoredUnits(db, m.method, p, year);
@@ -437,7 +442,10 @@ export async function computeUnitScores(
     units.map((u) => ({ unit: u, peerGroup: u.kind })),
     year,
   );
-  return { ...m, scores: scoreUnits(m.method, inputs, { year }) };
+  // a unit with no figure, item or adjustment is listed as such, not ranked last with zero points
+  const scored = inputs.filter((i) => Object.keys(i.inputs).length > 0 || (i.adjustments?.length ?? 0) > 0);
+  const unscored = units.filter((u) => !scored.some((i) => i.unit.id === u.id));
+  return { ...m, scores: scoreUnits(m.method, scored, { year }), unscored };
 }
 
 /**
@@ -470,8 +478,19 @@ export async function computeProvinceScores(
 
 /** The provinces of a year (the 63 before 1 July 2025, the 34 after), with their lineage. */
 export async function provincesOfYear(db: Db, year: number): Promise<ProvinceContext[]> {
-  const rows = await provincesAt(db, `${year}-12-31`);
-  return Promise.all(rows.map((r) => provinceContextOf(db, r)));
+  return provincesOn(db, `${year}-12-31`);
+}
+
+/**
+ * The provinces in force on a date, each with only the merged provinces that
+ * no longer exist then: in 2024 Ninh Bình is Ninh Bình alone (Nam Định is
+ * listed beside it); in 2025 its figures take in Nam Định's and Hà Nam's.
+ */
+export async function provincesOn(db: Db, on: string): Promise<ProvinceContext[]> {
+  const rows = await provincesAt(db, on);
+  const all = await Promise.all(rows.map((r) => provinceContextOf(db, r)));
+  const listed = new Set(rows.map((r) => r.id));
+  return all.map((p) => ({ ...p, mergedFrom: p.mergedFrom.filter((m) => !listed.has(m.unit.id)) }));
 }
 
 // ---------------------------------------------------------------- reading scores
@@ -503,6 +522,12 @@ export async function getUnitIndexScores(
       canAdjust,
       method: r ? toMethodRow(r.row) : null,
       items: r?.scores ?? [],
+      withoutData: (r?.unscored ?? []).map((u) => ({
+        unitId: u.id,
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+      })),
     };
   }
   const pub = await latestPublication(ctx.db, p.unit.id, q.year ? String(q.year) : null);
@@ -527,6 +552,7 @@ export async function getUnitIndexScores(
     canAdjust: false,
     method: method ? toMethodRow(method) : null,
     items: stored.map((s) => s.result as UnitIndexScore),
+    withoutData: [],
   };
 }
 

@@ -11,6 +11,7 @@ import { createTestDatabase } from '../../test/db';
 import { buildReportingWorld, type ReportingWorld } from '../../test/reporting-world';
 import type { DatabaseHandle } from '../db/connect';
 import { anonymous } from '../domain/auth/actor';
+import { getNationalComparison } from './dashboard.service';
 import {
   getTargetStatuses,
   publishResults,
@@ -430,5 +431,22 @@ describe('a province that ceased, in the units of its time and in today’s', ()
       ['2025', 82],
     ]);
     expect(i?.today?.result.status).toBe('met');
+    // the country in 2024 lists both provinces, each with its own figures (no double count);
+    // in 2025 only the successor, with what came from the old province
+    const admin = w.as(w.people.admin, () => new Date('2026-02-01T00:00:00Z'));
+    const y2024 = await getNationalComparison(admin, { indicator: 'SOC.EPAYMENT_ACCOUNTS', period: '2024' });
+    expect(y2024.layout).toBe('63');
+    expect(
+      y2024.items
+        .filter((x) => ['91', '92'].includes(x.province.code))
+        .map((x) => [x.province.code, x.value]),
+    ).toEqual([
+      ['91', 60],
+      ['92', null],
+    ]);
+    const y2025 = await getNationalComparison(admin, { indicator: 'SOC.EPAYMENT_ACCOUNTS', period: '2025' });
+    expect(y2025.layout).toBe('34');
+    expect(y2025.items.map((x) => [x.province.code, x.value])).toContainEqual(['92', 82]);
+    expect(y2025.items.some((x) => x.province.code === '91')).toBe(false);
   });
 });
