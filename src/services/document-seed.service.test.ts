@@ -22,7 +22,7 @@ const goldDir = resolve(import.meta.dirname, '../../test/fixtures/gold');
 const gold = (n: string) =>
   JSON.parse(readFileSync(join(goldDir, `${n}.json`), 'utf8')) as {
     file: string;
-    targets: { quote: string; indicator: string | null; value: number }[];
+    targets: { quote: string; indicator: string | null; value: number; valueMax: number | null }[];
     taskGroups: { section: string; leads: string[] }[];
   };
 

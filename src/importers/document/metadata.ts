@@ -200,7 +200,10 @@ export function readDocumentInfo(layout: Layout): DocumentInfo {
       const candidate = n && n.index === 0 && /[A-ZĐ]/u.test(n[2] as string) ? normaliseNumber(n[0]) : null;
       // a plan is not numbered as a decision, nor a resolution as a plan
       const symbolKind = candidate ? kindOfSymbol(candidate) : null;
-      const clash = symbolKind !== null && (kind === 'plan' || kind === 'resolution') && symbolKind !== kind;
+      // (kind is set inside the forEach above, which TypeScript's narrowing does not see)
+      const ownKind = kind as DocumentKind;
+      const clash =
+        symbolKind !== null && (ownKind === 'plan' || ownKind === 'resolution') && symbolKind !== ownKind;
       if (candidate && !clash) number = candidate;
     }
   }
