@@ -26,6 +26,9 @@ export function sourceFingerprint() {
     join(root, 'package-lock.json'),
     join(root, 'vite.config.ts'),
     join(root, 'scripts', 'build-lib.mjs'),
+    // the initial database holds the seed documents and their reviewed programs
+    ...walk(process.env.NHIPSO_SEEDS_DIR || join(root, '..', 'shared', 'seeds')),
+    ...walk(join(root, 'test', 'fixtures', 'gold')),
   ].filter((p) => !p.endsWith('.test.ts') && existsSync(p));
   for (const p of inputs.sort()) {
     const s = statSync(p);
@@ -42,16 +45,21 @@ export function isBuildCurrent() {
 }
 
 /**
- * An initialised and migrated embedded database, dumped as a tarball: a first
- * start restores it instead of running PGlite's (slow) initdb.
+ * An initialised and migrated embedded database with the shipped reference
+ * data and the seed documents, dumped as a tarball: a first start restores it
+ * instead of running PGlite's (slow) initdb and the start-up steps.
  */
 async function buildInitialDatabase() {
   const { tsImport } = await import('tsx/esm/api');
   const { openDatabase } = await tsImport('../src/db/connect.ts', import.meta.url);
   const { migrate } = await tsImport('../src/db/migrate.ts', import.meta.url);
+  const { bootstrap } = await tsImport('../src/runtime/bootstrap.ts', import.meta.url);
   const handle = await openDatabase({ engine: 'pglite' });
   try {
     await migrate(handle.db);
+    // the reference data and the seed documents too, so that a first start only
+    // restores the tarball; the first-admin link is made at the real start
+    await bootstrap(handle.db, { skip: ['accounts', 'demo-offer'] });
     const dump = await handle.dumpDataDir('gzip');
     writeFileSync(join(root, 'dist', 'pglite-initial.tgz'), Buffer.from(await dump.arrayBuffer()));
   } finally {

@@ -30,6 +30,7 @@ interface ListItem {
   id: number;
   kind: string;
   provinceName: string | null;
+  isSeed: boolean;
   number: string | null;
 }
 
@@ -78,17 +79,14 @@ describe('program documents in the browser', () => {
 
   it('starts on an empty data folder with the five seed documents within 8 seconds', async () => {
     const out = server.output.join('');
-    expect(out).toMatch(/seed documents: 5 loaded, 5 reviewed/);
+    // the build's initial database already holds the seeds read and reviewed, so the start only restores it
     const ms = Number(/is running at \S+\s+\((\d+) ms\)/.exec(out)?.[1]);
-    const seeding = Number(/Văn bản mẫu: .*\((\d+) ms\)/.exec(out)?.[1]);
     // 8 s is the promise on a machine doing nothing else; a saturated one (other suites running) gets slack
     const busy = loadavg()[0]! / cpus().length > 1.5;
-    console.info(
-      `first start with the seeds: ${ms} ms, of which the seed documents ${seeding} ms${busy ? ' (machine busy)' : ''}`,
-    );
+    console.info(`first start with the seeds: ${ms} ms${busy ? ' (machine busy)' : ''}`);
     expect(ms).toBeLessThan(busy ? 20_000 : 8000);
-    expect(seeding).toBeLessThan(busy ? 8000 : 3000);
     expect(docs).toHaveLength(5);
+    expect(docs.every((d) => d.isSeed)).toBe(true);
   });
 
   it('lists the five seed documents, labelled as seeds', async () => {
