@@ -9,7 +9,13 @@ describe('target constraints in the database', () => {
     h = await createTestDatabase();
     const doc = await h.db
       .insertInto('programDocument')
-      .values({ kind: 'resolution', title: 'T', body: 'thuộc nhóm 25 - 30 tỉnh', sourceFormat: 'txt', sha256: 'x' })
+      .values({
+        kind: 'resolution',
+        title: 'T',
+        body: 'thuộc nhóm 25 - 30 tỉnh',
+        sourceFormat: 'txt',
+        sha256: 'x',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     documentId = doc.id;
