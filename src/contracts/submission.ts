@@ -96,6 +96,8 @@ export const formIndicatorSchema = z.object({
   required: z.boolean(),
   current: figureSchema
     .extend({
+      /** The stored value's id (its history: GET /api/data-values/:id/history). */
+      id: z.number().int(),
       revision: z.number().int(),
       status: z.string(),
       updatedBy: z.string().nullable(),

@@ -238,3 +238,40 @@ export async function insertSubmissionEvents(
       .values([...rows])
       .execute();
 }
+
+/** A report as lists show it, with its round, unit and the people's names. */
+export interface SubmissionListRow extends SubmissionRecord {
+  roundName: string;
+  dueOn: string;
+  dueBefore: boolean;
+  unitName: string;
+  submittedByName: string | null;
+  decidedByName: string | null;
+}
+
+/** Reports filtered by round, state and units ('all' for no unit filter); newest submissions first. */
+export async function listSubmissionRows(
+  db: Db,
+  f: { roundId?: number; state?: SubmissionState; unitIds: 'all' | readonly number[]; limit: number },
+): Promise<SubmissionListRow[]> {
+  if (f.unitIds !== 'all' && f.unitIds.length === 0) return [];
+  const r = await sql<SubmissionListRow>`
+    SELECT s.id, s.round_id AS "roundId", s.unit_id AS "unitId", s.state, s.version, s.submitted_at AS "submittedAt",
+      s.submitted_by AS "submittedBy", s.decided_at AS "decidedAt", s.decided_by AS "decidedBy", s.comment,
+      s.updated_at AS "updatedAt", r.period_id AS "periodId", r.state AS "roundState", r.province_id AS "provinceId",
+      r.is_demo AS "isDemo", u.kind AS "unitKind", r.name AS "roundName", r.due_on AS "dueOn",
+      r.due_before AS "dueBefore", u.name AS "unitName", sb.display_name AS "submittedByName",
+      db.display_name AS "decidedByName"
+    FROM submission s
+    JOIN reporting_round r ON r.id = s.round_id
+    JOIN unit u ON u.id = s.unit_id
+    LEFT JOIN app_user sb ON sb.id = s.submitted_by
+    LEFT JOIN app_user db ON db.id = s.decided_by
+    WHERE TRUE
+      ${f.roundId ? sql`AND s.round_id = ${f.roundId}` : sql``}
+      ${f.state ? sql`AND s.state = ${f.state}` : sql``}
+      ${f.unitIds === 'all' ? sql`` : sql`AND s.unit_id IN (${sql.join([...f.unitIds])})`}
+    ORDER BY s.submitted_at DESC NULLS LAST, s.id DESC
+    LIMIT ${f.limit}`.execute(db);
+  return r.rows;
+}

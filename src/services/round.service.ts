@@ -339,7 +339,8 @@ export async function proposeRound(
   const kinds = ['department', 'agency', 'district', 'commune'];
   const units = await resolveUnits(ctx.db, province, { kinds }, on);
   const provinces = await programProvinces(ctx.db, province);
-  const presentKinds = [...new Set(units.map((u) => u.kind))];
+  // the province's own report is offered too (what only the province as a whole can give)
+  const presentKinds = [...new Set([...units.map((u) => u.kind), 'province'])];
   const indicators = await proposeIndicators(ctx.db, provinces, province.id, presentKinds);
   const taskIds = await proposeTasks(ctx.db, provinces, units);
   const detail = await describeAsks(ctx.db, indicators, taskIds, new Set(units.map((u) => u.id)));

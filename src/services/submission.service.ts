@@ -64,6 +64,7 @@ import {
   findSubmissionOf,
   insertSubmissionEvents,
   listSubmissionEvents,
+  listSubmissionRows,
   lockSubmissions,
   type SubmissionRecord,
   updateSubmissions,
@@ -203,19 +204,44 @@ export async function listSubmissions(
 ): Promise<SubmissionList> {
   requireSignedIn(ctx);
   const allowed = await permittedUnitIds(ctx, 'figures.read');
-  let query = ctx.db.selectFrom('submission').select('id');
-  if (q.roundId) query = query.where('roundId', '=', q.roundId);
-  if (q.state) query = query.where('state', '=', q.state);
-  if (allowed !== 'all') {
-    if (allowed.size === 0) return { items: [] };
-    query = query.where('unitId', 'in', [...allowed]);
-  }
-  const ids = (await query.orderBy('submittedAt', 'desc').orderBy('id', 'desc').limit(1000).execute()).map(
-    (r) => r.id,
-  );
-  const items = [];
-  for (const id of ids) items.push(await toView(ctx, (await findSubmission(ctx.db, id))!, ctx.db, false));
-  return { items };
+  const rows = await listSubmissionRows(ctx.db, {
+    ...(q.roundId ? { roundId: q.roundId } : {}),
+    ...(q.state ? { state: q.state } : {}),
+    unitIds: allowed === 'all' ? 'all' : [...allowed],
+    limit: 1000,
+  });
+  const today = vietnamDate(ctx.now());
+  return {
+    items: rows.map((s) => ({
+      id: s.id,
+      roundId: s.roundId,
+      roundName: s.roundName,
+      roundState: s.roundState,
+      periodId: s.periodId,
+      unitId: s.unitId,
+      unitName: s.unitName,
+      unitKind: s.unitKind,
+      state: s.state,
+      version: s.version,
+      submittedAt: iso(s.submittedAt),
+      submittedBy: s.submittedByName,
+      decidedAt: iso(s.decidedAt),
+      decidedBy: s.decidedByName,
+      comment: s.comment,
+      isDemo: s.isDemo,
+      late:
+        s.roundState !== 'draft' &&
+        deadlineStanding(
+          {
+            state: s.state,
+            submittedOn: s.submittedAt ? vietnamDate(new Date(s.submittedAt)) : null,
+            hasFigures: true,
+          },
+          { lastDayOnTime: lastDayOnTime(s.dueOn, s.dueBefore) },
+          today,
+        ).late,
+    })),
+  };
 }
 
 /** Last period's figures of a unit: its own, else re-expressed from the units it was made of. */
@@ -347,6 +373,7 @@ export async function getReportForm(
         current: v
           ? {
               ...pick(v),
+              id: v.id,
               revision: v.revision,
               status: v.status,
               updatedBy: editors.find((e) => e.id === v.updatedBy)?.displayName ?? null,

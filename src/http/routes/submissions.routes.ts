@@ -2,6 +2,8 @@
  * Reports (one unit in one round) and their workflow steps. A step carries
  * the version the caller saw (`{ version }`): a stale one gets 409.
  */
+
+import { z } from 'zod';
 import { idParamsSchema } from '../../contracts/common';
 import {
   submissionListQuerySchema,
@@ -11,6 +13,7 @@ import {
 } from '../../contracts/submission';
 import {
   approveReport,
+  decideReports,
   getSubmission,
   listSubmissions,
   recallReport,
@@ -109,5 +112,36 @@ export const submissionsRoutes = [
     body: transitionSchema,
     response: submissionSchema,
     handler: ({ params, body }, ctx) => reopenReport(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions/decide',
+    summary: 'Duyệt hoặc trả lại nhiều báo cáo một lần / Approve or return many reports at once',
+    tags,
+    access: 'signed-in',
+    scope: {
+      kind: 'entity',
+      action: 'submissions.approve',
+      entity: 'submittedSubmission',
+      id: 'body.items.0.id',
+    },
+    example: { body: { action: 'approve', items: [{ id: 1 }] } },
+    body: z.object({
+      action: z.enum(['approve', 'return']),
+      items: z
+        .array(
+          z.object({
+            id: z.number().int().positive(),
+            version: z.number().int().positive().optional(),
+            comment: z.string().trim().max(4000).optional(),
+          }),
+        )
+        .max(2000),
+    }),
+    response: z.object({ count: z.number().int(), items: z.array(z.object({ id: z.number().int() })) }),
+    handler: async ({ body }, ctx) => {
+      const r = await decideReports(ctx, body.action, body.items);
+      return { count: r.count, items: body.items.map((i) => ({ id: i.id })) };
+    },
   }),
 ];

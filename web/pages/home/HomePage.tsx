@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n';
 import { useTitle } from '../../router';
+import { DemoOffer } from '../rounds/DemoOffer';
 
 export function HomePage(_: { params: Record<string, string> }) {
   const { t } = useI18n();
@@ -8,6 +9,7 @@ export function HomePage(_: { params: Record<string, string> }) {
     <section className="page">
       <h1>{t('app.name')}</h1>
       <p className="lead">{t('home.intro')}</p>
+      <DemoOffer />
     </section>
   );
 }
