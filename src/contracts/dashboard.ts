@@ -5,6 +5,7 @@
  * every judgement carries its explanation (see contracts/status.ts).
  */
 import { z } from 'zod';
+import type { UnitIndexScore } from '../domain/index-method/types';
 import { idSchema } from './common';
 import { unitIndexScoreSchema } from './index-score';
 import {
@@ -201,6 +202,9 @@ export const indicatorViewSchema = z
         status: targetStatusSchema,
         method: statusMethodSchema,
         documentNumber: z.string().nullable(),
+        /** The series the target is judged on (the level's rate for a level target). */
+        series: z.array(z.object({ periodId: z.string(), value: z.number() })),
+        judgedOn: z.enum(['value', 'rate', 'share']),
         /** From the last value to the value projected for the target year by the target's method. */
         projection: z
           .object({ fromYear: z.number(), fromValue: z.number(), year: z.number(), value: z.number() })
@@ -327,7 +331,9 @@ export const unitScorecardSchema = z
     tasks: z.array(taskBoardItemSchema),
   })
   .meta({ id: 'UnitScorecard' });
-export type UnitScorecard = z.infer<typeof unitScorecardSchema>;
+export type UnitScorecard = Omit<z.infer<typeof unitScorecardSchema>, 'index'> & {
+  index: UnitIndexScore | null;
+};
 
 export const scorecardQuerySchema = z.object({ year: year.optional() });
 export const unitIdParamsSchema = z.object({ id: idSchema });

@@ -127,6 +127,8 @@ export const indexScoresReportSchema = z
     publication: publicationSchema.nullable(),
     year: z.number().int().nullable(),
     canReadLive: z.boolean(),
+    /** The figures are "Dữ liệu minh họa / demo data". */
+    isDemo: z.boolean(),
     /** The caller may enter adjustments (reviewer of the province's units). */
     canAdjust: z.boolean(),
     method: indexMethodRowSchema.nullable(),

@@ -568,6 +568,8 @@ export async function getIndicatorView(
         status: i.status,
         method: i.primary.result.method,
         documentNumber: i.target.documentNumber,
+        series: i.primary.series.map((x) => ({ periodId: x.periodId, value: x.value })),
+        judgedOn: i.primary.judgedOn,
         projection:
           cur && proj !== null && cur.year < i.target.year && i.primary.judgedOn !== 'share'
             ? { fromYear: cur.year, fromValue: cur.value, year: i.target.year, value: proj }

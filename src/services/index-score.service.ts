@@ -59,7 +59,12 @@ import {
 import { findIndicators, findIndicatorsByCodes } from '../repositories/indicator.repository';
 import { findRollups } from '../repositories/rollup.repository';
 import { type UnitInfo, unitsOfProvince } from '../repositories/round.repository';
-import { latestPublication, ownValues, publishedPeriods } from '../repositories/status.repository';
+import {
+  latestPublication,
+  ownValues,
+  provincesWithDemoData,
+  publishedPeriods,
+} from '../repositories/status.repository';
 import { findUnit, provincesAt, type UnitRecord } from '../repositories/unit.repository';
 import { recordAudit } from './audit';
 import { hasPermission, permittedUnitIds, requirePermission } from './authorize';
@@ -510,6 +515,14 @@ export async function getUnitIndexScores(
   const canReadLive = await canReadFiguresOf(ctx, p);
   const methodCode = q.method ?? 'UNIT_DX';
   const canAdjust = await hasPermission(ctx, 'program.manage', p.unit.id);
+  const isDemo =
+    (
+      await provincesWithDemoData(ctx.db, [
+        p.unit.id,
+        ...p.mergedFrom.map((m) => m.unit.id),
+        ...(p.successor ? [p.successor.unit.id] : []),
+      ])
+    ).size > 0;
   if (canReadLive && q.source !== 'published') {
     const year = q.year ?? ctx.now().getUTCFullYear();
     const r = await computeUnitScores(ctx.db, p, year, methodCode);
@@ -519,6 +532,7 @@ export async function getUnitIndexScores(
       publication: null,
       year,
       canReadLive,
+      isDemo,
       canAdjust,
       method: r ? toMethodRow(r.row) : null,
       items: r?.scores ?? [],
@@ -549,6 +563,7 @@ export async function getUnitIndexScores(
       : null,
     year: pub ? Number(pub.periodId) : (q.year ?? null),
     canReadLive,
+    isDemo: isDemo || (pub?.isDemo ?? false),
     canAdjust: false,
     method: method ? toMethodRow(method) : null,
     items: stored.map((s) => s.result as UnitIndexScore),

@@ -110,6 +110,16 @@ export function ProvinceView({ unit }: { unit: UnitDetail & { sameCode?: UnitSum
               .join(' · ')}
           </p>
         </div>
+        {(unit.hasProgram || unit.predecessors.length > 0) && (
+          <div className="province-dashboards" style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+            <Link to={`/provinces/${unit.code}/overview`} className="btn">
+              {t('dashboard.open_overview')}
+            </Link>
+            <Link to={`/provinces/${unit.code}/tasks`} className="btn btn--secondary">
+              {t('dashboard.tab.tasks')}
+            </Link>
+          </div>
+        )}
       </div>
 
       {unit.successors.length > 0 && (
