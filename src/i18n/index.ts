@@ -15,6 +15,7 @@ import enIndicators from './en/indicators.json';
 import enMethods from './en/methods.json';
 import enReporting from './en/reporting.json';
 import enUnits from './en/units.json';
+import { formatNumber } from './format';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viDashboard from './vi/dashboard.json';
@@ -80,6 +81,17 @@ export function t(locale: Locale, key: string, params: ErrorParams = {}): string
   const template = messages[locale][key] ?? messages[locale === 'vi' ? 'en' : 'vi'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
-    return v === undefined || v === null ? whole : String(v);
+    if (v === undefined || v === null) return whole;
+    if (typeof v === 'number' && Number.isFinite(v) && !identifierParam.test(name))
+      return formatNumber(v, locale, 4);
+    return String(v);
   });
 }
+
+/**
+ * Placeholders whose numbers are identifiers, not quantities: printed as they
+ * are (year 2025, row 12, unit 40), never as "2.025". Every other number in a
+ * message is a quantity and is printed in the reader's format (42,5; 1.500).
+ */
+const identifierParam =
+  /^(id|\w*Id|year|years|\w*Year|code|row|\w*Row|line|column|seq|version|page|digits|sheet|rank|from|to|period|first)$/;

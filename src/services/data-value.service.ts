@@ -620,21 +620,6 @@ export async function getValueHistory(
   };
 }
 
-/**
- * `saveDataValues` for API clients: every unit named must be one where the
- * caller may enter figures (403 otherwise, before anything is looked at).
- */
-export async function pushDataValues(
-  ctx: ServiceContext,
-  input: SaveDataValuesInput,
-): Promise<SaveDataValuesResult> {
-  requireSignedIn(ctx);
-  for (const unitId of new Set(input.values.map((v) => v.unitId))) {
-    await requirePermission(ctx, 'figures.enter', unitId);
-  }
-  return saveDataValues(ctx, input);
-}
-
 /** The history of a stored value by its id. */
 export async function getValueHistoryById(ctx: ServiceContext, id: number): Promise<ValueHistory> {
   const v = await findValueById(ctx.db, id);

@@ -60,7 +60,7 @@ function buildId(kind: PeriodKind, year: number, index: number): string {
 export function makePeriod(kind: PeriodKind, year: number, index = 1): Period {
   if (!Number.isInteger(year) || year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) {
     throw new AppError('period.year_out_of_range', {
-      params: { id: buildId(kind, year, index), min: MIN_PERIOD_YEAR, max: MAX_PERIOD_YEAR },
+      params: { id: buildId(kind, year, index), minYear: MIN_PERIOD_YEAR, maxYear: MAX_PERIOD_YEAR },
     });
   }
   const maxIndex = kind === 'year' ? 1 : kind === 'quarter' ? 4 : 12;

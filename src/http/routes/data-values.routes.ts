@@ -1,17 +1,12 @@
 /**
  * Figures by id (units, indicators, periods), their history, and the
- * maintained roll-ups. Code-based imports (JSON, CSV, DHIS2 dataValueSets)
- * build on the same service (`saveDataValues`).
+ * maintained roll-ups. Figures are pushed by code (JSON, CSV, DHIS2
+ * dataValueSets) through exchange.routes.ts, on the same `saveDataValues`.
  */
 import { z } from 'zod';
 import { idParamsSchema, idSchema } from '../../contracts/common';
-import {
-  dataValueListSchema,
-  saveDataValuesResultSchema,
-  saveDataValuesSchema,
-  valueHistorySchema,
-} from '../../contracts/data-value';
-import { getDataValues, getValueHistoryById, pushDataValues } from '../../services/data-value.service';
+import { dataValueListSchema, valueHistorySchema } from '../../contracts/data-value';
+import { getDataValues, getValueHistoryById } from '../../services/data-value.service';
 import { getRollups } from '../../services/rollup.service';
 import { defineRoute } from '../route';
 
@@ -39,24 +34,6 @@ const rollupSchema = z.object({
 });
 
 export const dataValuesRoutes = [
-  defineRoute({
-    method: 'post',
-    path: '/api/data-values',
-    summary: 'Gửi số liệu (theo mã số đơn vị, chỉ tiêu, kỳ) / Push figures by ids',
-    tags,
-    access: 'signed-in',
-    scope: { kind: 'unit', action: 'figures.enter', unit: 'body.values.0.unitId' },
-    example: {
-      body: {
-        source: 'api',
-        dryRun: true,
-        values: [{ unitId: '$unit', indicatorId: 1, periodId: '2025', value: 12 }],
-      },
-    },
-    body: saveDataValuesSchema,
-    response: saveDataValuesResultSchema,
-    handler: ({ body }, ctx) => pushDataValues(ctx, body),
-  }),
   defineRoute({
     method: 'get',
     path: '/api/data-values',

@@ -30,7 +30,6 @@ export const routes: RouteDef[] = [
   ...tokensRoutes,
   ...auditRoutes,
   ...documentRoutes,
-  // before dataValuesRoutes: POST /api/data-values (by code, JSON or CSV) is served here
   ...exchangeRoutes,
   ...roundsRoutes,
   ...submissionsRoutes,
