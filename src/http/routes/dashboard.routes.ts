@@ -20,6 +20,7 @@ import {
   getUnitScorecard,
   indicatorCsv,
 } from '../../services/dashboard.service';
+import { fileResponse } from '../download';
 import { defineRoute } from '../route';
 
 const tags = ['dashboards'];
@@ -79,12 +80,10 @@ export const dashboardRoutes = [
     produces: 'text/csv',
     handler: async ({ params, query }, ctx) => {
       const f = await indicatorCsv(ctx, params.code, params.indicatorCode, query);
-      return new Response(f.text, {
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${f.fileName}"`,
-          'X-Content-Type-Options': 'nosniff',
-        },
+      return fileResponse(f.text, {
+        fileName: f.fileName,
+        mediaType: 'text/csv; charset=utf-8',
+        private: false,
       });
     },
   }),

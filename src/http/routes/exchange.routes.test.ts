@@ -201,7 +201,7 @@ describe('exchange routes', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="bieu-mau-.+-2025-90101\.xlsx"$/,
+      /^attachment; filename="bieu-mau-.+-2025-90101\.xlsx"; filename\*=UTF-8''bieu-mau-.+-2025-90101\.xlsx$/,
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());

@@ -37,6 +37,7 @@ import {
 } from '../../services/template.service';
 import { exportDataValueSet } from '../../services/value-export.service';
 import { processUpload, type UploadInput } from '../../services/value-import.service';
+import { fileResponse } from '../download';
 import { invalidRequest, toErrorBody } from '../errors';
 import { defineRoute } from '../route';
 
@@ -50,13 +51,10 @@ function templateResponse(prepared: PreparedTemplate): Response {
     console.error(e);
     out.destroy(e instanceof Error ? e : new Error(String(e)));
   });
-  return new Response(Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>, {
-    status: 200,
-    headers: {
-      'content-type': XLSX,
-      'content-disposition': `attachment; filename="${prepared.fileName}"`,
-      'x-template-rows': String(prepared.rowCount),
-    },
+  return fileResponse(Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>, {
+    fileName: prepared.fileName,
+    mediaType: XLSX,
+    headers: { 'X-Template-Rows': String(prepared.rowCount) },
   });
 }
 

@@ -29,6 +29,7 @@ import {
   removeIndexEvidence,
   saveIndexInput,
 } from '../../services/index-score.service';
+import { fileResponse } from '../download';
 import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
 
@@ -254,20 +255,7 @@ export const indexRoutes = [
     handler: async ({ params }, ctx) => {
       const f = await downloadIndexEvidence(ctx, params.id);
       if ('url' in f) return Response.redirect(f.url, 302);
-      const ascii =
-        f.fileName
-          .normalize('NFD')
-          .replace(/[^\x20-\x7e]/g, '')
-          .replace(/["\\]/g, '_') || 'minh-chung';
-      return new Response(new Uint8Array(f.content), {
-        headers: {
-          'Content-Type': f.mediaType,
-          'Content-Length': String(f.content.byteLength),
-          'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'private, no-store',
-        },
-      });
+      return fileResponse(f.content, { fileName: f.fileName, mediaType: f.mediaType });
     },
   }),
   defineRoute({

@@ -38,6 +38,7 @@ import {
 } from '../../services/round.service';
 import { listMyNotifications, markMyNotificationsRead } from '../../services/round-notification.service';
 import { getReportForm, saveReportForm } from '../../services/submission.service';
+import { fileResponse } from '../download';
 import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
 
@@ -270,20 +271,7 @@ export const roundsRoutes = [
     produces: 'application/octet-stream',
     handler: async ({ params }, ctx) => {
       const f = await downloadEvidence(ctx, params.id);
-      const ascii =
-        f.fileName
-          .normalize('NFD')
-          .replace(/[^\x20-\x7e]/g, '')
-          .replace(/["\\]/g, '_') || 'minh-chung';
-      return new Response(new Uint8Array(f.content), {
-        headers: {
-          'Content-Type': f.mediaType,
-          'Content-Length': String(f.content.byteLength),
-          'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'private, no-store',
-        },
-      });
+      return fileResponse(f.content, { fileName: f.fileName, mediaType: f.mediaType });
     },
   }),
   defineRoute({
