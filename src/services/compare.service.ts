@@ -4,21 +4,19 @@
  * has reviewed yet is compared on the reader's proposals, and says so.
  */
 import type { ComparedTarget, Comparison, Coverage } from '../contracts/compare';
-import type { DocumentListItem } from '../contracts/document';
 import { comparePrograms, templateCoverage } from '../domain/document/compare';
 import type { ProgramTarget } from '../domain/document/program';
 import { extractRequiredObjectivePhrases } from '../domain/document/requirements';
 import { AppError } from '../domain/errors';
 import { type DocumentRow, listDocumentSummaries } from '../repositories/document.repository';
 import {
-  countTargetsByState,
   indicatorBriefsByCode,
   indicatorIdsByCode,
   listTargets,
   type TargetRow,
 } from '../repositories/target.repository';
 import type { ServiceContext } from './context';
-import { loadDocument, resolveDocumentRef } from './document.service';
+import { documentSummary, loadDocument, resolveDocumentRef } from './document.service';
 import { mayManageProgram } from './document-access.service';
 import { classifyIndicatorPhrase } from './document-reader.service';
 
@@ -50,31 +48,6 @@ const toProgramTarget = (r: TargetRow): ProgramTarget => ({
   unit: r.unit,
   quote: r.quote,
 });
-
-async function summaryOf(ctx: ServiceContext, id: number): Promise<DocumentListItem> {
-  const row = (await listDocumentSummaries(ctx.db, { ids: [id] }))[0]!;
-  const counts = (await countTargetsByState(ctx.db, [id])).get(id) ?? {
-    proposed: 0,
-    confirmed: 0,
-    rejected: 0,
-  };
-  return {
-    id: row.id,
-    kind: row.kind,
-    number: row.number,
-    title: row.title,
-    issuedOn: row.issuedOn,
-    provinceId: row.provinceId,
-    provinceName: row.provinceName,
-    isSeed: row.isSeed,
-    issuer: row.issuer,
-    provinceCode: row.provinceCode,
-    version: row.version,
-    supersedesId: row.supersedesId,
-    supersededById: row.supersededById,
-    counts,
-  };
-}
 
 /** Names indicators for display; a code the catalog lacks is shown as itself. */
 async function indicatorNamer(ctx: ServiceContext, codes: string[]) {
@@ -186,8 +159,8 @@ async function coverageOf(
   const rowsById = new Map([...t.rows, ...p.rows].map((r) => [r.id, r]));
   const show = compared(rowsById);
   return {
-    template: await summaryOf(ctx, template.id),
-    program: await summaryOf(ctx, program.id),
+    template: await documentSummary(ctx.db, template.id),
+    program: await documentSummary(ctx.db, program.id),
     basis: p.basis,
     required: result.required,
     covered: result.covered,
@@ -252,8 +225,8 @@ export async function compareDocuments(ctx: ServiceContext, aRef: string, bRef: 
   if (a.kind === 'template' && b.kind !== 'template') coverage = await coverageOf(ctx, a, b, pb);
   else if (b.kind === 'template' && a.kind !== 'template') coverage = await coverageOf(ctx, b, a, pa);
   return {
-    a: await summaryOf(ctx, a.id),
-    b: await summaryOf(ctx, b.id),
+    a: await documentSummary(ctx.db, a.id),
+    b: await documentSummary(ctx.db, b.id),
     basis: { a: pa.basis, b: pb.basis },
     differing: result.differing.map((d) => ({ ...objective(d), a: d.a.map(show), b: d.b.map(show) })),
     agreeing: result.agreeing.map((d) => ({ ...objective(d), a: d.a.map(show), b: d.b.map(show) })),

@@ -80,6 +80,13 @@ function toListItem(row: DocumentSummaryRow, counts = emptyCounts()): DocumentLi
   };
 }
 
+/** One document as lists show it, with its targets counted by review state. */
+export async function documentSummary(db: Db, id: number): Promise<DocumentListItem> {
+  const row = (await listDocumentSummaries(db, { ids: [id] }))[0];
+  if (!row) throw notFound('document', id);
+  return toListItem(row, (await countTargetsByState(db, [id])).get(id));
+}
+
 /** Public: the documents, optionally of a province and a kind. */
 export async function listDocuments(
   ctx: ServiceContext,
