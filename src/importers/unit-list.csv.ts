@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorDetail } from '../domain/errors';
+import { parseCsv as parseCsvTable } from './spreadsheet/csv';
 
 /** One cell: its text, and whether a spreadsheet stored it as a number (leading zeros lost). */
 export interface Cell {
@@ -93,70 +94,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF). The
- * separator is a comma, or a semicolon/tab when the first line has no comma
- * (spreadsheets in a Vietnamese locale save with semicolons).
+ * Parses CSV text (RFC 4180, the delimiter of the header line: comma, or
+ * semicolon/tab as spreadsheets in a Vietnamese locale save) into rows of
+ * cells; an unclosed quote is refused with its line.
  */
 export function parseCsv(text: string, fileName: string): SheetRow[] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = firstLine.includes(',')
-    ? ','
-    : firstLine.includes(';')
-      ? ';'
-      : firstLine.includes('\t')
-        ? '\t'
-        : ',';
-  const rows: SheetRow[] = [];
-  let cells: Cell[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowStart = 1;
-  let quoteLine = 0;
-  const endField = () => {
-    cells.push({ text: field, numeric: false });
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    if (cells.some((c) => c.text.trim() !== '')) rows.push({ number: rowStart, cells });
-    cells = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === sep) endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowStart = line;
-    } else field += ch;
-  }
-  if (quoted) {
+  const table = parseCsvTable(text);
+  if (table.unclosedQuoteLine !== null) {
+    const line = table.unclosedQuoteLine;
     throw new AppError('unit_import.invalid', {
-      details: [
-        { path: `${fileName}:${quoteLine}`, code: 'unit_import.unclosed_quote', params: { line: quoteLine } },
-      ],
+      details: [{ path: `${fileName}:${line}`, code: 'unit_import.unclosed_quote', params: { line } }],
     });
   }
-  if (field !== '' || cells.length > 0) endRow();
-  return rows;
+  return table.rows
+    .map((r) => ({ number: r.line, cells: r.fields.map((text) => ({ text, numeric: false })) }))
+    .filter((r) => r.cells.some((c) => c.text.trim() !== ''));
 }
 
 function cellText(value: ExcelJS.CellValue): Cell {

@@ -10,6 +10,8 @@
 export interface CsvTable {
   delimiter: ',' | ';' | '\t';
   rows: Array<{ line: number; fields: string[] }>;
+  /** The line of a quote that is never closed (the file is cut or malformed), else null. */
+  unclosedQuoteLine: number | null;
 }
 
 /** Decodes bytes as UTF-8 (a BOM is dropped); null when they are not UTF-8. */
@@ -37,7 +39,8 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 
 /**
  * Parses CSV text. Empty lines are skipped; an unterminated quote runs to the
- * end of the text (the field keeps what was there).
+ * end of the text (the field keeps what was there) and is reported by the line
+ * it opened on. Spaces before an opening quote are dropped (`a, "b"`).
  * @example parseCsv('a;b\n"x;1";2').rows // [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['x;1', '2'] }]
  */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvTable {
@@ -48,6 +51,7 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvTa
   let line = 1;
   let rowLine = 1;
   let fieldStarted = false;
+  let quoteLine = 0;
   const endRow = () => {
     fields.push(field);
     if (fields.length > 1 || fields[0] !== '' || fieldStarted) rows.push({ line: rowLine, fields });
@@ -69,8 +73,10 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvTa
       }
       continue;
     }
-    if (ch === '"' && field === '') {
+    if (ch === '"' && field.trim() === '') {
+      field = '';
       quoted = true;
+      quoteLine = line;
       fieldStarted = true;
     } else if (ch === delimiter) {
       fields.push(field);
@@ -86,5 +92,9 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvTa
     }
   }
   if (field !== '' || fields.length > 0 || fieldStarted) endRow();
-  return { delimiter: delimiter as CsvTable['delimiter'], rows };
+  return {
+    delimiter: delimiter as CsvTable['delimiter'],
+    rows,
+    unclosedQuoteLine: quoted ? quoteLine : null,
+  };
 }
