@@ -78,16 +78,15 @@ export interface StoredAuditEntry extends AuditContent {
   hash: string;
 }
 
-/** Reads entries in chain order, a page at a time (for verification and listing). */
-export async function readAuditChain(db: Db, afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
-  const rows = await db
-    .selectFrom('auditEvent')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
+type AuditEventRow = Omit<StoredAuditEntry, 'at' | 'before' | 'after'> & {
+  at: Date | string;
+  before: unknown;
+  after: unknown;
+};
+
+/** A row of audit_event as the chain hashes it: the time as ISO text, absent JSON as null. */
+function toStoredEntry(r: AuditEventRow): StoredAuditEntry {
+  return {
     id: r.id,
     seq: r.seq,
     at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
@@ -102,7 +101,19 @@ export async function readAuditChain(db: Db, afterSeq: number, limit: number): P
     after: r.after ?? null,
     prevHash: r.prevHash,
     hash: r.hash,
-  }));
+  };
+}
+
+/** Reads entries in chain order, a page at a time (for verification and listing). */
+export async function readAuditChain(db: Db, afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
+  const rows = await db
+    .selectFrom('auditEvent')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toStoredEntry);
 }
 
 /** The chain head as recorded (last sequence number and hash). */
@@ -176,21 +187,5 @@ export async function listAuditEntries(db: Db, f: AuditListFilter): Promise<Audi
   if (f.to) q = q.where('e.at', '<', f.to);
   if (f.beforeSeq !== undefined) q = q.where('e.seq', '<', f.beforeSeq);
   const rows = await q.orderBy('e.seq', 'desc').limit(f.limit).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
-    actorUserId: r.actorUserId,
-    actorLabel: r.actorLabel,
-    actorIp: r.actorIp,
-    action: r.action,
-    entityType: r.entityType,
-    entityId: r.entityId,
-    unitId: r.unitId,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    prevHash: r.prevHash,
-    hash: r.hash,
-    unitName: r.unitName,
-  }));
+  return rows.map((r) => ({ ...toStoredEntry(r), unitName: r.unitName }));
 }

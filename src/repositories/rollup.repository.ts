@@ -154,21 +154,23 @@ export async function computeExpectedRollups(
   return r.rows;
 }
 
+const rollupColumns = [
+  'unitId',
+  'periodId',
+  'indicatorId',
+  'view',
+  'memberKind',
+  'numeratorSum',
+  'denominatorSum',
+  'valueSum',
+  'reportingUnits',
+] as const;
+
 /** The maintained roll-ups with anything in them (optionally for one period), in key order. */
 export async function readAllRollups(db: Db, periodId: string | null = null): Promise<RollupRecord[]> {
   let q = db
     .selectFrom('rollup')
-    .select([
-      'unitId',
-      'periodId',
-      'indicatorId',
-      'view',
-      'memberKind',
-      'numeratorSum',
-      'denominatorSum',
-      'valueSum',
-      'reportingUnits',
-    ])
+    .select(rollupColumns)
     .where((eb) =>
       eb.or([
         eb('numeratorSum', '<>', 0),
@@ -223,17 +225,7 @@ export async function findRollups(db: Db, q: RollupQuery): Promise<RollupRecord[
   if (q.unitIds.length === 0 || q.periodIds.length === 0) return [];
   let s = db
     .selectFrom('rollup')
-    .select([
-      'unitId',
-      'periodId',
-      'indicatorId',
-      'view',
-      'memberKind',
-      'numeratorSum',
-      'denominatorSum',
-      'valueSum',
-      'reportingUnits',
-    ])
+    .select(rollupColumns)
     .where('unitId', 'in', [...q.unitIds])
     .where('periodId', 'in', [...q.periodIds])
     .where('view', '=', q.view)

@@ -4,8 +4,9 @@
  */
 import { sql } from 'kysely';
 import type { LineageEntry, SnapshotEntry, SnapshotLayout, UnitSnapshot } from '../domain/unit/reconcile';
-import type { AdministrativeKind, UnitKind } from '../domain/unit/unit';
+import type { AdministrativeKind } from '../domain/unit/unit';
 import type { Db } from './db';
+import type { UnitRecord } from './unit.repository';
 
 /** The layouts stored in unit_list. */
 export type StoredLayout = SnapshotLayout | 'lineage';
@@ -211,18 +212,7 @@ export async function loadLineageEntries(db: Db, builtinSource: string): Promise
 }
 
 /** A unit row as reconciliation reads and writes it. */
-export interface StoredUnit {
-  id: number;
-  code: string;
-  codeSystem: 'dvhc' | 'internal';
-  kind: UnitKind;
-  subkind: string | null;
-  name: string;
-  nameEn: string | null;
-  shortName: string | null;
-  parentId: number | null;
-  validFrom: string | null;
-  validTo: string | null;
+export interface StoredUnit extends UnitRecord {
   searchText: string;
 }
 
