@@ -120,20 +120,7 @@ export async function listRegimes(db: Db): Promise<RegimeRecord[]> {
 }
 
 /** A new round's row. */
-export interface NewRound {
-  provinceId: number;
-  name: string;
-  description: string | null;
-  periodId: string;
-  regimeId: number | null;
-  windowStart: string;
-  windowEnd: string;
-  dueOn: string;
-  dueBefore: boolean;
-  reminderDays: number[];
-  isDemo: boolean;
-  createdBy: number | null;
-}
+export type NewRound = Omit<RoundRecord, 'id' | 'state' | 'createdAt' | 'updatedAt' | 'openedAt' | 'closedAt'>;
 
 export async function insertRound(db: Db, r: NewRound, at: Date): Promise<number> {
   const row = await db
