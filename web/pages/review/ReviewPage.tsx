@@ -394,34 +394,11 @@ function TargetCard({
           }}
         />
       ) : (
-        <div className="actions">
-          {target.reviewState !== 'confirmed' && (
-            <button type="button" className="btn btn--small" onClick={() => void act('confirm')}>
-              {t('documents.review.confirm')}
-            </button>
-          )}
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => setEditing(true)}>
-            {t('documents.review.edit')}
-          </button>
-          {target.reviewState !== 'rejected' && (
-            <button
-              type="button"
-              className="btn btn--secondary btn--small"
-              onClick={() => void act('reject')}
-            >
-              {t('documents.review.reject')}
-            </button>
-          )}
-          {target.reviewState !== 'proposed' && (
-            <button
-              type="button"
-              className="btn btn--secondary btn--small"
-              onClick={() => void act('reopen')}
-            >
-              {t('documents.review.reopen')}
-            </button>
-          )}
-        </div>
+        <ReviewActions
+          state={target.reviewState}
+          onAct={(a) => void act(a)}
+          onEdit={() => setEditing(true)}
+        />
       )}
     </article>
   );
@@ -581,34 +558,7 @@ function TaskCard({
           </div>
         </div>
       ) : (
-        <div className="actions">
-          {task.reviewState !== 'confirmed' && (
-            <button type="button" className="btn btn--small" onClick={() => void act('confirm')}>
-              {t('documents.review.confirm')}
-            </button>
-          )}
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => setEditing(true)}>
-            {t('documents.review.edit')}
-          </button>
-          {task.reviewState !== 'rejected' && (
-            <button
-              type="button"
-              className="btn btn--secondary btn--small"
-              onClick={() => void act('reject')}
-            >
-              {t('documents.review.reject')}
-            </button>
-          )}
-          {task.reviewState !== 'proposed' && (
-            <button
-              type="button"
-              className="btn btn--secondary btn--small"
-              onClick={() => void act('reopen')}
-            >
-              {t('documents.review.reopen')}
-            </button>
-          )}
-        </div>
+        <ReviewActions state={task.reviewState} onAct={(a) => void act(a)} onEdit={() => setEditing(true)} />
       )}
     </article>
   );
@@ -982,5 +932,40 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         </aside>
       </div>
     </section>
+  );
+}
+
+/** Confirm, edit, reject or reopen one proposed item, by its review state. */
+function ReviewActions({
+  state,
+  onAct,
+  onEdit,
+}: {
+  state: 'proposed' | 'confirmed' | 'rejected';
+  onAct: (action: 'confirm' | 'reject' | 'reopen') => void;
+  onEdit: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      {state !== 'confirmed' && (
+        <button type="button" className="btn btn--small" onClick={() => onAct('confirm')}>
+          {t('documents.review.confirm')}
+        </button>
+      )}
+      <button type="button" className="btn btn--secondary btn--small" onClick={onEdit}>
+        {t('documents.review.edit')}
+      </button>
+      {state !== 'rejected' && (
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => onAct('reject')}>
+          {t('documents.review.reject')}
+        </button>
+      )}
+      {state !== 'proposed' && (
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => onAct('reopen')}>
+          {t('documents.review.reopen')}
+        </button>
+      )}
+    </div>
   );
 }
