@@ -4,14 +4,13 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import type { SessionView } from '../../../src/contracts/auth';
-import { passwordRules } from '../../../src/domain/auth/policy';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { RequireSignIn, useAuth } from '../../auth';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n';
 import { Link, useTitle } from '../../router';
-import { Field, fieldErrors, generalError } from '../signin/forms';
+import { Field, fieldErrors, generalError, NewPasswordFields, passwordsDiffer } from '../signin/forms';
 import { RoleBadge, UnitPath } from '../users/parts';
 import '../signin/auth.css';
 
@@ -23,7 +22,7 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const mismatch = next && confirm && next !== confirm;
+  const mismatch = passwordsDiffer(next, confirm);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -72,29 +71,16 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
         error={fields.currentPassword}
         onChange={(e) => setCurrent(e.target.value)}
       />
-      <Field
+      <NewPasswordFields
         id="newPassword"
-        label={t('auth.field.new_password')}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={passwordRules.minLength}
-        hint={t('auth.field.password_hint', { min: passwordRules.minLength })}
-        value={next}
+        confirmId="confirmPassword"
+        password={next}
+        confirm={confirm}
         error={fields.newPassword}
-        onChange={(e) => setNext(e.target.value)}
+        onPassword={setNext}
+        onConfirm={setConfirm}
       />
-      <Field
-        id="confirmPassword"
-        label={t('auth.field.confirm_password')}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={confirm}
-        error={mismatch ? t('auth.field.password_mismatch') : undefined}
-        onChange={(e) => setConfirm(e.target.value)}
-      />
-      <button type="submit" className="btn" disabled={busy || !!mismatch}>
+      <button type="submit" className="btn" disabled={busy || mismatch}>
         {t('auth.account.change_password')}
       </button>
     </form>

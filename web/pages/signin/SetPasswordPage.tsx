@@ -6,13 +6,19 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import type { LinkInfo, Me } from '../../../src/contracts/auth';
-import { passwordRules } from '../../../src/domain/auth/policy';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Loading } from '../../components/Status';
 import { useI18n } from '../../i18n';
 import { navigate, useTitle } from '../../router';
-import { Field, fieldErrors, generalError, tokenFromFragment } from './forms';
+import {
+  Field,
+  fieldErrors,
+  generalError,
+  NewPasswordFields,
+  passwordsDiffer,
+  tokenFromFragment,
+} from './forms';
 import './auth.css';
 
 function LinkPage({ purpose }: { purpose: 'set_password' | 'bootstrap' }) {
@@ -38,7 +44,7 @@ function LinkPage({ purpose }: { purpose: 'set_password' | 'bootstrap' }) {
 
   if (!info && !error) return <Loading />;
   const unusable = info && (!info.valid || info.purpose !== purpose);
-  const mismatch = password && confirm && password !== confirm;
+  const mismatch = passwordsDiffer(password, confirm);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -112,30 +118,16 @@ function LinkPage({ purpose }: { purpose: 'set_password' | 'bootstrap' }) {
                   />
                 </>
               )}
-              <Field
+              <NewPasswordFields
                 id="password"
-                label={t('auth.field.new_password')}
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={passwordRules.minLength}
-                maxLength={passwordRules.maxLength}
-                hint={t('auth.field.password_hint', { min: passwordRules.minLength })}
-                value={password}
+                confirmId="confirm"
+                password={password}
+                confirm={confirm}
                 error={fields.password}
-                onChange={(e) => setPassword(e.target.value)}
+                onPassword={setPassword}
+                onConfirm={setConfirm}
               />
-              <Field
-                id="confirm"
-                label={t('auth.field.confirm_password')}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                error={mismatch ? t('auth.field.password_mismatch') : undefined}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-              <button type="submit" className="btn auth-card__submit" disabled={busy || !!mismatch}>
+              <button type="submit" className="btn auth-card__submit" disabled={busy || mismatch}>
                 {t(purpose === 'bootstrap' ? 'auth.page.setup_submit' : 'auth.page.set_password_submit')}
               </button>
             </form>
