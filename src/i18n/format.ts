@@ -2,7 +2,7 @@
  * Number and date formats of the UI and generated documents: vi-VN by default
  * (dd/mm/yyyy, decimal comma, dot for thousands), en-GB for English.
  */
-import type { Locale } from './index';
+import type { Locale } from './locale';
 
 const tag = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
 

@@ -16,6 +16,7 @@ import enMethods from './en/methods.json';
 import enReporting from './en/reporting.json';
 import enUnits from './en/units.json';
 import { formatNumber } from './format';
+import { defaultLocale, type Locale } from './locale';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viDashboard from './vi/dashboard.json';
@@ -27,10 +28,7 @@ import viMethods from './vi/methods.json';
 import viReporting from './vi/reporting.json';
 import viUnits from './vi/units.json';
 
-export const locales = ['vi', 'en'] as const;
-/** A UI language. Vietnamese is the default everywhere. */
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'vi';
+export { defaultLocale, type Locale, locales } from './locale';
 
 export const messages: Record<Locale, Record<string, string>> = {
   vi: {

@@ -120,7 +120,10 @@ export async function listRegimes(db: Db): Promise<RegimeRecord[]> {
 }
 
 /** A new round's row. */
-export type NewRound = Omit<RoundRecord, 'id' | 'state' | 'createdAt' | 'updatedAt' | 'openedAt' | 'closedAt'>;
+export type NewRound = Omit<
+  RoundRecord,
+  'id' | 'state' | 'createdAt' | 'updatedAt' | 'openedAt' | 'closedAt'
+>;
 
 export async function insertRound(db: Db, r: NewRound, at: Date): Promise<number> {
   const row = await db

@@ -123,7 +123,7 @@ describe('saving figures', () => {
         index: 1,
         path: 'values.SOC.FIBRE_HOUSEHOLDS.numerator',
         code: 'validation.rate_over_100',
-        message: 'Tỷ lệ 120% vượt quá 100%: tử số (6000) không được lớn hơn mẫu số (5000)',
+        message: 'Tỷ lệ 120% vượt quá 100%: tử số (6.000) không được lớn hơn mẫu số (5.000)',
       }),
     ]);
     expect([r.imported, r.updated, r.ignored]).toEqual([0, 0, 2]);

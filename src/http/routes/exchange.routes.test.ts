@@ -213,8 +213,10 @@ describe('exchange routes', () => {
     wifi.getCell('K').value = 7;
     wifi.getCell('L').value = 'Thêm điểm ở trạm y tế';
 
+    // one file, previewed then confirmed (the preview is bound to its bytes; exceljs stamps each write)
+    const filled = await wb.xlsx.writeBuffer();
     const form = new FormData();
-    form.set('file', new File([await wb.xlsx.writeBuffer()], 'bieu-mau.xlsx'));
+    form.set('file', new File([filled], 'bieu-mau.xlsx'));
     const up = await app.request('/api/exchange/upload', {
       method: 'POST',
       headers: { ...coordinatorSession, accept: 'application/x-ndjson' },
@@ -239,7 +241,7 @@ describe('exchange routes', () => {
     });
 
     const confirm = new FormData();
-    confirm.set('file', new File([await wb.xlsx.writeBuffer()], 'bieu-mau.xlsx'));
+    confirm.set('file', new File([filled], 'bieu-mau.xlsx'));
     confirm.set('confirm', 'true');
     confirm.set('previewToken', last.result.previewToken ?? '');
     const saved = await app.request('/api/exchange/upload', {
