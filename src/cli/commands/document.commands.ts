@@ -7,12 +7,11 @@ import { basename } from 'node:path';
 import type { ComparedTarget, Comparison } from '../../contracts/compare';
 import { documentKinds } from '../../contracts/document-read';
 import { formatTargetValue, type TargetWording } from '../../domain/document/target-text';
-import { isAppError } from '../../domain/errors';
 import { t } from '../../i18n';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { compareDocuments } from '../../services/compare.service';
 import { importDocument, listDocuments, resolveDocumentRef } from '../../services/document.service';
-import type { Command, CommandIo } from '../command';
+import { type Command, type CommandIo, reportAppError } from '../command';
 
 const vi: TargetWording = { number: (n) => formatNumber(n, 'vi'), t: (key, params) => t('vi', key, params) };
 
@@ -26,13 +25,6 @@ function kindOf(
   }
   io.err(`--kind phải là một trong / must be one of: ${documentKinds.join(', ')}`);
   return null;
-}
-
-function reportError(e: unknown, io: CommandIo): number {
-  if (!isAppError(e)) throw e;
-  io.err(`${t('vi', e.code, e.params)} / ${t('en', e.code, e.params)}`);
-  for (const d of e.details) io.err(`  ${d.path}: ${t('vi', d.code, d.params)}`);
-  return e.status === 404 ? 3 : 1;
 }
 
 const quoteOf = (x: ComparedTarget) => `“${x.quote.replace(/\s+/g, ' ').replace(/\*+/g, '').slice(0, 140)}”`;
@@ -148,7 +140,7 @@ export const documentCommands: Command[] = [
           io.out(`  chưa khớp đơn vị / unmatched units: ${r.unresolvedUnits.join('; ')}`);
         return 0;
       } catch (e) {
-        return reportError(e, io);
+        return reportAppError(e, io);
       }
     },
   },
@@ -203,7 +195,7 @@ export const documentCommands: Command[] = [
         else for (const line of comparisonLines(c)) io.out(line);
         return 0;
       } catch (e) {
-        return reportError(e, io);
+        return reportAppError(e, io);
       }
     },
   },

@@ -4,12 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { isAppError } from '../../domain/errors';
-import { t } from '../../i18n';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { listStoredUnitLists } from '../../services/unit.service';
 import { importUnitList, type UnitImportResult } from '../../services/unit-import.service';
-import type { Command, CommandIo } from '../command';
+import { type Command, type CommandIo, reportAppError } from '../command';
 
 const layoutName: Record<string, [string, string]> = {
   dvhc3: ['danh mục 3 cấp (tỉnh, huyện, xã)', 'three-level list'],
@@ -96,14 +94,7 @@ export const unitsCommands: Command[] = [
         try {
           report(await importUnitList(ctx, { fileName: basename(file), bytes, validFrom }), io);
         } catch (e) {
-          if (!isAppError(e)) throw e;
-          io.err(t('vi', e.code, e.params));
-          io.err(t('en', e.code, e.params));
-          for (const d of e.details) {
-            io.err(`  ${d.path}: ${t('vi', d.code, d.params)}`);
-            io.err(`  ${' '.repeat(d.path.length)}  ${t('en', d.code, d.params)}`);
-          }
-          return 1;
+          return reportAppError(e, io);
         }
       }
       return 0;

@@ -30,7 +30,6 @@ import {
   taskPatchSchema,
   taskSchema,
 } from '../../contracts/review';
-import { AppError } from '../../domain/errors';
 import { checkTemplateCoverage, compareDocuments } from '../../services/compare.service';
 import { getDocument, importDocument, listDocuments } from '../../services/document.service';
 import { listDocumentUnits } from '../../services/document-units.service';
@@ -52,6 +51,7 @@ import {
 } from '../../services/review.service';
 import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
+import { readUploadForm } from '../upload';
 
 const tags = ['documents'];
 const reviewTags = ['review'];
@@ -119,33 +119,19 @@ export const documentRoutes = [
     status: 201,
     response: documentImportResultSchema,
     handler: async (_input, ctx, c) => {
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw new AppError('request.invalid', {
-          status: 400,
-          details: [{ path: 'file', code: 'document.file_required' }],
-        });
-      }
-      const file = form.file;
-      if (!(file instanceof File)) {
-        throw new AppError('request.invalid', {
-          status: 400,
-          details: [{ path: 'form.file', code: 'document.file_required' }],
-        });
-      }
+      const form = await readUploadForm(c, 'document.file_required');
       const fields = documentUploadFieldsSchema.safeParse({
-        province: typeof form.province === 'string' && form.province !== '' ? form.province : undefined,
-        provinceId:
-          typeof form.provinceId === 'string' && form.provinceId !== '' ? form.provinceId : undefined,
-        kind: typeof form.kind === 'string' && form.kind !== '' ? form.kind : undefined,
-        supersedesId:
-          typeof form.supersedesId === 'string' && form.supersedesId !== '' ? form.supersedesId : undefined,
+        province: form.text('province'),
+        provinceId: form.text('provinceId'),
+        kind: form.text('kind'),
+        supersedesId: form.text('supersedesId'),
       });
       if (!fields.success) throw invalidRequest(fields.error.issues, 'form');
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return importDocument(ctx, { bytes, fileName: file.name || 'document', ...fields.data });
+      return importDocument(ctx, {
+        bytes: await form.bytes(),
+        fileName: form.file.name || 'document',
+        ...fields.data,
+      });
     },
   }),
   defineRoute({

@@ -40,6 +40,7 @@ import { processUpload, type UploadInput } from '../../services/value-import.ser
 import { fileResponse } from '../download';
 import { invalidRequest, toErrorBody } from '../errors';
 import { defineRoute } from '../route';
+import { readUploadForm } from '../upload';
 
 const tags = ['exchange'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,24 +70,7 @@ const uploadFieldsSchema = z.object({
 });
 
 async function readUpload(c: Context): Promise<UploadInput> {
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw new AppError('request.invalid', {
-      status: 400,
-      details: [{ path: 'form.file', code: 'exchange.upload_file_required' }],
-    });
-  }
-  const file = form.file;
-  if (!(file instanceof File) || file.size === 0) {
-    throw new AppError('request.invalid', {
-      status: 400,
-      details: [{ path: 'form.file', code: 'exchange.upload_file_required' }],
-    });
-  }
-  const text = (k: string) =>
-    typeof form[k] === 'string' && form[k] !== '' ? (form[k] as string) : undefined;
+  const { file, text, bytes } = await readUploadForm(c, 'exchange.upload_file_required', { nonEmpty: true });
   const fields = uploadFieldsSchema.safeParse({
     confirm: text('confirm'),
     previewToken: text('previewToken'),
@@ -95,7 +79,7 @@ async function readUpload(c: Context): Promise<UploadInput> {
   });
   if (!fields.success) throw invalidRequest(fields.error.issues, 'form');
   return {
-    bytes: new Uint8Array(await file.arrayBuffer()),
+    bytes: await bytes(),
     fileName: file.name || 'upload',
     confirm: fields.data.confirm ?? false,
     ...(fields.data.previewToken ? { previewToken: fields.data.previewToken } : {}),

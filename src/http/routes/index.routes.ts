@@ -15,7 +15,6 @@ import {
   newIndexMethodSchema,
 } from '../../contracts/index-score';
 import { provinceCodeParamsSchema, provinceIdParamsSchema } from '../../contracts/status';
-import { AppError } from '../../domain/errors';
 import {
   adjustIndexScore,
   attachIndexEvidenceFile,
@@ -32,6 +31,7 @@ import {
 import { fileResponse } from '../download';
 import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
+import { readUploadForm } from '../upload';
 
 const tags = ['index'];
 const EXAMPLE_PDF = '%PDF-1.4\n% Quyết định công nhận sáng kiến\n';
@@ -194,23 +194,7 @@ export const indexRoutes = [
     status: 201,
     response: z.object({ id: z.number().int(), inputId: z.number().int() }),
     handler: async (_input, ctx, c) => {
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw new AppError('request.invalid', {
-          status: 400,
-          details: [{ path: 'form.file', code: 'validation.required' }],
-        });
-      }
-      const file = form.file;
-      if (!(file instanceof File))
-        throw new AppError('request.invalid', {
-          status: 400,
-          details: [{ path: 'form.file', code: 'validation.required' }],
-        });
-      const text = (k: string) =>
-        typeof form[k] === 'string' && form[k] !== '' ? (form[k] as string) : undefined;
+      const { file, text, bytes } = await readUploadForm(c, 'validation.required');
       const fields = z
         .object({
           methodCode: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'validation.invalid_format' }),
@@ -239,7 +223,7 @@ export const indexRoutes = [
         ...fields.data,
         ...(fields.data.value === undefined ? {} : { value: fields.data.value }),
         fileName: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
+        bytes: await bytes(),
       });
     },
   }),

@@ -21,7 +21,6 @@ import {
   saveReportFormResultSchema,
   saveReportFormSchema,
 } from '../../contracts/submission';
-import { AppError } from '../../domain/errors';
 import { demoJobState, startDemoJob } from '../../jobs/demo.job';
 import { emailConfigured } from '../../jobs/reminders.job';
 import { deleteEvidence, downloadEvidence, uploadEvidence } from '../../services/data-value-evidence.service';
@@ -41,6 +40,7 @@ import { getReportForm, saveReportForm } from '../../services/submission.service
 import { fileResponse } from '../download';
 import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
+import { readUploadForm } from '../upload';
 
 const tags = ['rounds'];
 
@@ -230,33 +230,18 @@ export const roundsRoutes = [
     status: 201,
     response: evidenceSchema,
     handler: async ({ params }, ctx, c) => {
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw new AppError('request.invalid', {
-          status: 400,
-          details: [{ path: 'form.file', code: 'validation.required' }],
-        });
-      }
-      const file = form.file;
-      if (!(file instanceof File)) {
-        throw new AppError('request.invalid', {
-          status: 400,
-          details: [{ path: 'form.file', code: 'validation.required' }],
-        });
-      }
+      const form = await readUploadForm(c, 'validation.required');
       const fields = z.object({ indicatorId: idSchema.optional(), taskId: idSchema.optional() }).safeParse({
-        indicatorId: typeof form.indicatorId === 'string' && form.indicatorId ? form.indicatorId : undefined,
-        taskId: typeof form.taskId === 'string' && form.taskId ? form.taskId : undefined,
+        indicatorId: form.text('indicatorId'),
+        taskId: form.text('taskId'),
       });
       if (!fields.success) throw invalidRequest(fields.error.issues, 'form');
       return uploadEvidence(ctx, {
         roundId: params.roundId,
         unitId: params.unitId,
         ...fields.data,
-        fileName: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
+        fileName: form.file.name,
+        bytes: await form.bytes(),
       });
     },
   }),

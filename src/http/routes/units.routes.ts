@@ -19,7 +19,6 @@ import {
   unitTreeQuerySchema,
   unitTreeResponseSchema,
 } from '../../contracts/unit';
-import { AppError } from '../../domain/errors';
 import {
   getProvinceByCode,
   getUnit,
@@ -32,6 +31,7 @@ import {
 import { importUnitList } from '../../services/unit-import.service';
 import { invalidRequest } from '../errors';
 import { defineRoute } from '../route';
+import { readUploadForm } from '../upload';
 
 const tags = ['units'];
 
@@ -84,27 +84,12 @@ export const unitRoutes = [
     bodyKind: 'multipart',
     response: unitImportResultSchema,
     handler: async (_input, ctx, c) => {
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw new AppError('request.invalid', {
-          details: [{ path: 'form.file', code: 'unit_import.file_required' }],
-        });
-      }
-      const file = form.file;
-      if (!(file instanceof File)) {
-        throw new AppError('request.invalid', {
-          details: [{ path: 'form.file', code: 'unit_import.file_required' }],
-        });
-      }
-      const fields = unitImportFormSchema.safeParse({
-        validFrom: typeof form.validFrom === 'string' && form.validFrom !== '' ? form.validFrom : undefined,
-      });
+      const form = await readUploadForm(c, 'unit_import.file_required');
+      const fields = unitImportFormSchema.safeParse({ validFrom: form.text('validFrom') });
       if (!fields.success) throw invalidRequest(fields.error.issues, 'form');
       return importUnitList(ctx, {
-        fileName: file.name || 'unit-list.csv',
-        bytes: new Uint8Array(await file.arrayBuffer()),
+        fileName: form.file.name || 'unit-list.csv',
+        bytes: await form.bytes(),
         validFrom: fields.data.validFrom ?? null,
       });
     },
