@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { AccountPage } from './pages/account/AccountPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { BoundariesPage } from './pages/boundaries/BoundariesPage';
 import { ComparePage } from './pages/compare/ComparePage';
 import { DocumentPage } from './pages/document/DocumentPage';
 import { DocumentsPage } from './pages/documents/DocumentsPage';
@@ -48,6 +49,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/provinces/:code/index', component: IndexScoresPage },
   { path: '/units/:id/scorecard', component: ScorecardPage },
   { path: '/national', component: NationalPage },
+  { path: '/boundaries', component: BoundariesPage },
   { path: '/index-methods', component: IndexMethodsPage },
   { path: '/index-methods/:id', component: IndexMethodPage },
   { path: '/units/:id', component: UnitPage },

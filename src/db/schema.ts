@@ -610,6 +610,17 @@ export interface IndexAdjustmentTable {
   adjustedAt: Date | string;
 }
 
+/** 0011: a province's real boundary (GeoJSON geometry, simplified at import). */
+export interface UnitBoundaryTable {
+  unitId: number;
+  geometry: unknown;
+  sourceFile: string;
+  sourceSha256: string;
+  points: number;
+  importedBy: number | null;
+  importedAt: Generated<Date>;
+}
+
 export interface Database {
   schemaMigration: SchemaMigrationTable;
   unit: UnitTable;
@@ -657,6 +668,7 @@ export interface Database {
   indexInput: IndexInputTable;
   indexEvidence: IndexEvidenceTable;
   indexAdjustment: IndexAdjustmentTable;
+  unitBoundary: UnitBoundaryTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

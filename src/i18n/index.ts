@@ -92,4 +92,4 @@ export function t(locale: Locale, key: string, params: ErrorParams = {}): string
  * message is a quantity and is printed in the reader's format (42,5; 1.500).
  */
 const identifierParam =
-  /^(id|\w*Id|year|years|\w*Year|code|row|\w*Row|line|column|seq|version|page|digits|sheet|rank|from|to|period|first)$/;
+  /^(id|\w*Id|year|years|\w*Year|code|row|\w*Row|line|column|seq|version|page|digits|sheet|rank|from|to|period|first|index)$/;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const screenshotDir = join(root, 'test-results', 'screenshots');
@@ -115,4 +115,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Creates the first administrator through the one-time link the server
+ * printed at start, as a person would, in a page of `context` (left signed in).
+ */
+export async function createFirstAdmin(
+  server: RunningServer,
+  context: BrowserContext,
+  admin: { name: string; email: string; password: string },
+): Promise<void> {
+  const setup = /\/setup#token=[\w-]+/.exec(server.output.join(''))?.[0];
+  if (!setup) throw new Error(`no set-up link printed:\n${server.output.join('')}`);
+  const page = await context.newPage();
+  await page.goto(`${server.url}${setup}`);
+  await page.fill('#displayName', admin.name);
+  await page.fill('#email', admin.email);
+  await page.fill('#password', admin.password);
+  await page.fill('#confirm', admin.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/users`);
+  await page.close();
 }

@@ -1,6 +1,7 @@
 /** Every command of `nhipso`; areas add theirs here. */
 import type { Command } from '../command';
 import { auditCommands } from './audit.commands';
+import { boundariesCommands } from './boundaries.commands';
 import { dbCommands } from './db.commands';
 import { documentCommands } from './document.commands';
 import { documentReadCommands } from './document-read.commands';
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   ...documentReadCommands,
   ...rollupsCommands,
   ...seedCommands,
+  ...boundariesCommands,
 ];

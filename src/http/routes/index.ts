@@ -6,6 +6,7 @@
 import type { RouteDef } from '../route';
 import { auditRoutes } from './audit.routes';
 import { authRoutes, oidcRoutes } from './auth.routes';
+import { boundaryRoutes } from './boundaries.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { dataValuesRoutes } from './data-values.routes';
 import { documentRoutes } from './documents.routes';
@@ -37,4 +38,5 @@ export const routes: RouteDef[] = [
   ...statusRoutes,
   ...indexRoutes,
   ...dashboardRoutes,
+  ...boundaryRoutes,
 ];

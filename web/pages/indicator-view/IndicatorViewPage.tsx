@@ -13,6 +13,7 @@ import { TrendChart } from '../../components/charts/TrendChart';
 import { UnitBarChart } from '../../components/charts/UnitBarChart';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { TileMap } from '../../components/TileMap';
+import { useBoundaries } from '../../components/useBoundaries';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation, useTitle } from '../../router';
 import '../overview/dashboard.css';
@@ -75,6 +76,7 @@ function View({
   const unit = ind.aggregation === 'ratio' || ind.unitOfMeasure === '%' ? '%' : '';
   const unitLabel = i.pick(ind.unitOfMeasure, ind.unitOfMeasureEn);
   const [explain, setExplain] = useState<TargetStatusItem | null>(null);
+  const boundaries = useBoundaries(data.national.layout);
   const fmt = (v: number | null | undefined) =>
     v === null || v === undefined ? '—' : unit === '%' ? i.percent(v) : `${i.number(v, 2)} ${unitLabel}`;
 
@@ -322,9 +324,10 @@ function View({
         </div>
         <div className="national-map">
           <TileMap
-            title={i.t('dashboard.map_title', { name, period: data.period ?? '' })}
+            title={data.period ? i.t('dashboard.map_title', { name, period: data.period }) : name}
             data={mapData}
             tiles={data.national.layout === '63' ? provinceTiles63 : provinceTiles2025}
+            boundaries={boundaries}
             unit={unit}
             locale={i.locale}
             selectedCode={

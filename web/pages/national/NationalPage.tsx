@@ -10,8 +10,10 @@ import type { NationalIndexReport } from '../../../src/contracts/index-score';
 import type { IndicatorList } from '../../../src/contracts/indicator';
 import { provinceTiles63, provinceTiles2025 } from '../../../src/domain/reference/province-tiles';
 import { useApi } from '../../api/useApi';
+import { useAuth } from '../../auth';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { TileMap } from '../../components/TileMap';
+import { useBoundaries } from '../../components/useBoundaries';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation, useTitle } from '../../router';
 import '../overview/dashboard.css';
@@ -33,6 +35,7 @@ export function NationalPage() {
   const indicator = search.get('indicator') ?? (index ? null : 'GOV.WORKFILE_ONLINE');
   const period = search.get('period');
   const year = search.get('year');
+  const { can } = useAuth();
   useTitle(i.t('dashboard.national_title'));
   const catalog = useApi<IndicatorList>('/api/indicators');
   return (
@@ -40,7 +43,15 @@ export function NationalPage() {
       <header className="dashboard-header">
         <div>
           <h1>{i.t('dashboard.national_title')}</h1>
-          <p className="source-note">{i.t('dashboard.national_lead')}</p>
+          <p className="source-note">
+            {i.t('dashboard.national_lead')}
+            {can('system.manage') && (
+              <>
+                {' · '}
+                <Link to="/boundaries">{i.t('nav.boundaries')}</Link>
+              </>
+            )}
+          </p>
         </div>
         <div className="dashboard-header__tools">
           <fieldset className="segmented" aria-label={i.t('dashboard.compare_on')}>
@@ -90,12 +101,14 @@ function IndicatorRanking({ indicator, period }: { indicator: string; period: st
   const { data, error } = useApi<NationalComparison>(
     `/api/national/comparison?indicator=${encodeURIComponent(indicator)}${period ? `&period=${period}` : ''}`,
   );
+  const boundaries = useBoundaries(data?.layout ?? '34');
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   const ind = data.indicator;
   const pct = ind.aggregation === 'ratio' || ind.unitOfMeasure === '%';
   const fmt = (v: number | null) => (v === null ? '—' : pct ? i.percent(v) : i.number(v, 2));
   const name = i.pick(ind.nameVi, ind.nameEn);
+  const mapTitle = data.period ? i.t('dashboard.map_title', { name, period: data.period }) : name;
   const shown = data.items.filter((x) => x.value !== null);
   const hidden = data.items.filter((x) => !x.visible);
   return (
@@ -116,9 +129,9 @@ function IndicatorRanking({ indicator, period }: { indicator: string; period: st
       </div>
       <div className="national-layout">
         <section className="card" aria-labelledby="map">
-          <h2 id="map">{i.t('dashboard.map_title', { name, period: data.period ?? '' })}</h2>
+          <h2 id="map">{mapTitle}</h2>
           <TileMap
-            title={i.t('dashboard.map_title', { name, period: data.period ?? '' })}
+            title={mapTitle}
             data={Object.fromEntries(
               data.items.map((x) => [
                 x.province.code,
@@ -126,6 +139,7 @@ function IndicatorRanking({ indicator, period }: { indicator: string; period: st
               ]),
             )}
             tiles={data.layout === '63' ? provinceTiles63 : provinceTiles2025}
+            boundaries={boundaries}
             unit={pct ? '%' : ''}
             locale={i.locale}
             scale={{ type: 'sequential', reverse: ind.direction === 'lower_better' }}
@@ -185,6 +199,7 @@ function IndexRanking({ method, year }: { method: string; year: string | null })
   const { data, error } = useApi<NationalIndexReport>(
     `/api/national/index?method=${encodeURIComponent(method)}${year ? `&year=${year}` : ''}`,
   );
+  const indexBoundaries = useBoundaries(data && data.year <= 2024 ? '63' : '34');
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   const ranked = data.items.filter((x) => x.total !== null).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
@@ -223,6 +238,7 @@ function IndexRanking({ method, year }: { method: string; year: string | null })
               ]),
             )}
             tiles={data.year <= 2024 ? provinceTiles63 : provinceTiles2025}
+            boundaries={indexBoundaries}
             locale={i.locale}
             fractionDigits={0}
             onSelect={(c) => navigate(`/provinces/${c}/overview`)}
