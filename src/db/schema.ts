@@ -491,6 +491,7 @@ export interface NotificationTable {
   readAt: Date | null;
   emailSentAt: Date | null;
   emailError: string | null;
+  emailClaimedAt: Date | null;
 }
 
 export interface AppSettingTable {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db';
 import { buildReportingWorld, insertOpenRound, type ReportingWorld } from '../../test/reporting-world';
 import type { DatabaseHandle } from '../db/connect';
-import { listMyNotifications } from '../services/round-notification.service';
+import { deliverNotificationEmails, listMyNotifications } from '../services/round-notification.service';
 import { runReminderCycle } from './reminders.job';
 import { buildMessage, parseSmtpUrl, sendMail } from './smtp-client';
 
@@ -197,5 +197,94 @@ describe('reminders before the deadline', () => {
       'Quá hạn: Phường Nam Định chưa nộp báo cáo đợt “Báo cáo chuyển đổi số năm 2025” (hạn chót 30/11/2025)',
     );
     expect(mine.items[0]?.emailSentAt).toBeNull();
+  });
+});
+
+describe('e-mail copies of notifications', () => {
+  let h: DatabaseHandle;
+  let userId: number;
+  const options = (now: Date) => ({ publicUrl: 'https://cds.thu.gov.vn', now: () => now });
+  async function notify(email: string, createdAt: Date) {
+    const u =
+      (await h.db.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirst()) ??
+      (await h.db
+        .insertInto('appUser')
+        .values({ email, displayName: `Người nhận ${email}` })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+    await h.db
+      .insertInto('notification')
+      .values({
+        userId: u.id,
+        kind: 'round_opened',
+        messageKey: 'notify.round_opened',
+        params: JSON.stringify({ round: 'Báo cáo năm 2026', unit: 'Xã Thử', due: '30/11/2026' }),
+        createdAt,
+      })
+      .execute();
+    return Number(u.id);
+  }
+  beforeAll(async () => {
+    h = await createTestDatabase();
+  });
+  afterAll(() => h.close());
+
+  it('holds no lock on the database while a mail server takes its time', async () => {
+    const now = new Date('2026-11-23T02:00:00Z');
+    userId = await notify('xa.thu@thu.gov.vn', now);
+    const sent = await deliverNotificationEmails(
+      h.db,
+      async () => {
+        // the person reads their notifications in the app meanwhile: this must not wait for the mail
+        const read = h.db
+          .updateTable('notification')
+          .set({ readAt: now })
+          .where('userId', '=', userId)
+          .execute();
+        await Promise.race([
+          read,
+          new Promise((_, fail) =>
+            setTimeout(() => fail(new Error('the app waited for the mail server')), 5000),
+          ),
+        ]);
+      },
+      options(now),
+    );
+    expect(sent).toEqual({ sent: 1, failed: 0 });
+  });
+
+  it('does not mail an old backlog when mail is switched on later, nor the reserved .invalid addresses', async () => {
+    const now = new Date('2026-11-23T02:00:00Z');
+    await notify('cu@thu.gov.vn', new Date('2026-11-10T02:00:00Z'));
+    await notify('coordinator.40@minh-hoa.nhipso.invalid', now);
+    await notify('moi@thu.gov.vn', new Date('2026-11-22T02:00:00Z'));
+    const to: string[] = [];
+    const r = await deliverNotificationEmails(h.db, async (m) => void to.push(m.to), options(now));
+    expect(to).toEqual(['moi@thu.gov.vn']);
+    expect(r).toEqual({ sent: 1, failed: 0 });
+  });
+
+  it('takes again a claim its sender never finished, after the retry delay, and not before', async () => {
+    const now = new Date('2026-11-23T02:00:00Z');
+    await notify('lai@thu.gov.vn', now);
+    // a sender claimed it, then died before reporting back
+    await h.db
+      .updateTable('notification')
+      .set({ emailClaimedAt: now })
+      .where('emailSentAt', 'is', null)
+      .where('emailError', 'is', null)
+      .execute();
+    const soon = await deliverNotificationEmails(
+      h.db,
+      async () => {},
+      options(new Date(now.getTime() + 60_000)),
+    );
+    expect(soon.sent).toBe(0);
+    const later = await deliverNotificationEmails(
+      h.db,
+      async () => {},
+      options(new Date(now.getTime() + 20 * 60_000)),
+    );
+    expect(later.sent).toBe(1);
   });
 });

@@ -119,17 +119,40 @@ export async function markRead(
   return Number(r.numUpdatedRows);
 }
 
-/** Notifications whose e-mail copy has not gone out (nor failed), oldest first, locked for sending. */
-export async function lockUnsentEmails(db: Db, limit: number): Promise<NotificationRecord[]> {
-  return (await selectNotifications(db)
-    .where('n.emailSentAt', 'is', null)
-    .where('n.emailError', 'is', null)
-    .where('u.isActive', '=', true)
-    .orderBy('n.id')
-    .limit(limit)
-    .forUpdate('n')
-    .skipLocked()
-    .execute()) as NotificationRecord[];
+/**
+ * Claims the oldest notification whose e-mail copy is still to go out: not
+ * sent, not failed, not claimed by a sender in the last `retryAfterMs`,
+ * created since `notBefore` (a mailer switched on later does not send the old
+ * backlog), to a deliverable address (not under the reserved `.invalid`
+ * domain, as the demo accounts are). One short statement in its own
+ * transaction; the sending happens after it.
+ */
+export async function claimUnsentEmail(
+  db: Db,
+  o: { now: Date; notBefore: Date; retryAfterMs: number },
+): Promise<NotificationRecord | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const n = (await selectNotifications(trx)
+      .where('n.emailSentAt', 'is', null)
+      .where('n.emailError', 'is', null)
+      .where('n.createdAt', '>=', o.notBefore)
+      .where((eb) =>
+        eb.or([
+          eb('n.emailClaimedAt', 'is', null),
+          eb('n.emailClaimedAt', '<', new Date(o.now.getTime() - o.retryAfterMs)),
+        ]),
+      )
+      .where('u.isActive', '=', true)
+      .where('u.email', 'not like', '%.invalid')
+      .orderBy('n.id')
+      .limit(1)
+      .forUpdate('n')
+      .skipLocked()
+      .executeTakeFirst()) as NotificationRecord | undefined;
+    if (n)
+      await trx.updateTable('notification').set({ emailClaimedAt: o.now }).where('id', '=', n.id).execute();
+    return n;
+  });
 }
 
 export async function markEmailed(db: Db, id: number, at: Date, error: string | null): Promise<void> {

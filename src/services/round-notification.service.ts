@@ -12,10 +12,10 @@ import type { Db } from '../repositories/db';
 import { inTransaction } from '../repositories/db';
 import { findRound, listRoundUnits, openRoundIds } from '../repositories/round.repository';
 import {
+  claimUnsentEmail,
   countUnread,
   insertNotifications,
   listNotificationsOf,
-  lockUnsentEmails,
   markEmailed,
   markRead,
   reportersOf,
@@ -99,10 +99,17 @@ export interface OutgoingMail {
   text: string;
 }
 
+/** How long after a notification its e-mail copy may still go out. */
+export const EMAIL_FRESH_FOR_MS = 3 * 24 * 3600_000;
+/** After this, a claim by a sender that never reported back is taken again. */
+export const EMAIL_RETRY_AFTER_MS = 15 * 60_000;
+
 /**
- * Sends the e-mail copies not yet sent, one transaction each (a row is
- * locked while it is sent, so two app processes never send it twice); a
- * failure is kept on the row and not retried. Returns how many went out.
+ * Sends the e-mail copies not yet sent, one at a time: each is claimed in a
+ * short transaction, sent with no database connection held (the embedded
+ * database has one, and a slow mail server must not stall the app), then
+ * marked sent or failed; a failure is kept on the row and not retried. Only
+ * notifications of the last three days are mailed. Returns how many went out.
  */
 export async function deliverNotificationEmails(
   db: Db,
@@ -112,33 +119,34 @@ export async function deliverNotificationEmails(
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < (options.limit ?? 200); i++) {
-    const done = await inTransaction(db, async (trx) => {
-      const [n] = await lockUnsentEmails(trx, 1);
-      if (!n) return false;
-      const message = t(n.locale, n.messageKey, n.params);
-      const link = n.link ? `${options.publicUrl.replace(/\/+$/, '')}${n.link}` : null;
-      const text = [
-        n.locale === 'en' ? `Dear ${n.displayName},` : `Kính gửi ${n.displayName},`,
-        '',
-        message,
-        ...(link ? ['', n.locale === 'en' ? `Open the report: ${link}` : `Mở báo cáo: ${link}`] : []),
-        '',
-        '—',
-        n.locale === 'en'
-          ? 'Nhịp Số — the province’s digital-transformation reporting system. This is an automatic message.'
-          : 'Nhịp Số — hệ thống báo cáo chuyển đổi số của tỉnh. Thư gửi tự động, vui lòng không trả lời.',
-      ].join('\n');
-      try {
-        await send({ to: n.email, subject: `Nhịp Số: ${message}`.slice(0, 180), text });
-        await markEmailed(trx, n.id, options.now(), null);
-        sent++;
-      } catch (e) {
-        await markEmailed(trx, n.id, options.now(), e instanceof Error ? e.message : String(e));
-        failed++;
-      }
-      return true;
+    const now = options.now();
+    const n = await claimUnsentEmail(db, {
+      now,
+      notBefore: new Date(now.getTime() - EMAIL_FRESH_FOR_MS),
+      retryAfterMs: EMAIL_RETRY_AFTER_MS,
     });
-    if (!done) break;
+    if (!n) break;
+    const message = t(n.locale, n.messageKey, n.params);
+    const link = n.link ? `${options.publicUrl.replace(/\/+$/, '')}${n.link}` : null;
+    const text = [
+      n.locale === 'en' ? `Dear ${n.displayName},` : `Kính gửi ${n.displayName},`,
+      '',
+      message,
+      ...(link ? ['', n.locale === 'en' ? `Open the report: ${link}` : `Mở báo cáo: ${link}`] : []),
+      '',
+      '—',
+      n.locale === 'en'
+        ? 'Nhịp Số — the province’s digital-transformation reporting system. This is an automatic message.'
+        : 'Nhịp Số — hệ thống báo cáo chuyển đổi số của tỉnh. Thư gửi tự động, vui lòng không trả lời.',
+    ].join('\n');
+    try {
+      await send({ to: n.email, subject: `Nhịp Số: ${message}`.slice(0, 180), text });
+      await markEmailed(db, n.id, options.now(), null);
+      sent++;
+    } catch (e) {
+      await markEmailed(db, n.id, options.now(), e instanceof Error ? e.message : String(e));
+      failed++;
+    }
   }
   return { sent, failed };
 }
