@@ -43,7 +43,9 @@ export const saveDataValuesSchema = z
     reason: z.string().max(500).optional(),
   })
   .meta({ id: 'SaveDataValues' });
-export type SaveDataValuesInput = z.infer<typeof saveDataValuesSchema> & {
+export type SaveDataValuesInput = Omit<z.infer<typeof saveDataValuesSchema>, 'source'> & {
+  /** `demo`: the demo data set, written by the seeding service only (never taken from a request). */
+  source: ValueSource | 'demo';
   /** Demo data (seeding only): marks the values `is_demo`. */
   isDemo?: boolean;
 };

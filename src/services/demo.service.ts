@@ -692,7 +692,7 @@ async function seedRound(
   }
   const reporter = as(who.reporter, onDay(`${year}-10-20`, 10));
   for (let i = 0; i < values.length; i += 2000) {
-    const r = await saveDataValues(reporter, { source: 'form', values: values.slice(i, i + 2000) });
+    const r = await saveDataValues(reporter, { source: 'demo', values: values.slice(i, i + 2000) });
     if (r.conflicts.length) {
       throw new AppError('demo.values_refused', {
         status: 500,
@@ -784,7 +784,7 @@ async function seedRound(
         });
       }
       if (fixes.length)
-        await saveDataValues(as(who.reporter, onDay(day, 9, 15)), { source: 'form', values: fixes });
+        await saveDataValues(as(who.reporter, onDay(day, 9, 15)), { source: 'demo', values: fixes });
       continue;
     }
     const at = onDay(day, action === 'submit' ? 10 : 15, rng('minute', day, action).int(0, 59));
