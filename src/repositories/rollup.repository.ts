@@ -94,14 +94,6 @@ export async function applyContributions(trx: Db, rows: readonly RollupContribut
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** Tells other app processes (LISTEN nhipso_rollup) which periods' roll-ups changed, at commit. */
-export async function notifyRollupChange(trx: Db, periodIds: readonly string[]): Promise<void> {
-  if (periodIds.length === 0) return;
-  await sql`SELECT pg_notify('nhipso_rollup', ${JSON.stringify({ periods: [...new Set(periodIds)].sort() })})`.execute(
-    trx,
-  );
-}
-
 /**
  * The roll-ups as they should be, computed from data_value alone (no
  * maintained state): what `rebuild` writes and what the property test

@@ -21,7 +21,6 @@ import {
   computeExpectedRollups,
   findRollups,
   type MemberKind,
-  notifyRollupChange,
   type RollupContribution,
   type RollupRecord,
   readAllRollups,
@@ -116,12 +115,7 @@ export async function applyValueChanges(trx: Db, changes: readonly ValueChange[]
   const aggregationOf = new Map([...indicators].map(([id, i]) => [id, i.aggregation as Aggregation]));
   const contributions = contributionsOf(changes, aggregationOf);
   if (contributions.length === 0) return 0;
-  const written = await applyContributions(trx, contributions);
-  await notifyRollupChange(
-    trx,
-    contributions.map((c) => c.periodId),
-  );
-  return written;
+  return applyContributions(trx, contributions);
 }
 
 /** Where the maintained roll-ups and a recomputation from the values differ. */
@@ -174,7 +168,6 @@ export async function rebuildRollups(
   return inTransaction(ctx.db, async (trx) => {
     const before = await compareRollups(trx, periodId);
     const rows = await rebuildRollupTable(trx, periodId);
-    await notifyRollupChange(trx, periodId ? [periodId] : ['*']);
     await recordAudit(trx, ctx, {
       action: 'rollup.rebuild',
       entityType: 'rollup',

@@ -1,7 +1,10 @@
 /**
  * Consistency rules between figures, written as data: a rule is a short
  * expression over indicator codes and their parts, read by a small engine
- * (`parseRule`, `evaluateRules`), so a province can add its own without code.
+ * (`parseRule`, `evaluateRules`), so a rule is added as a line of data, not
+ * as code. Today the rules are the built-in list below (`builtInConsistencyRules`),
+ * the same in the browser and on the server; storing a province's own rules
+ * (and a page to edit them) is still to come.
  *
  * Grammar: `sum op sum`, where a sum is terms joined by `+` or `-`, a term is
  * `[number *] CODE.part` or a number, `part` is `numerator`, `denominator` or
