@@ -27,6 +27,7 @@ import type { Publication, TargetStatusItem, TargetStatusQuery } from '../contra
 import { AppError, notFound } from '../domain/errors';
 import type { UnitIndexScore } from '../domain/index-method';
 import { rankCompetition } from '../domain/index-method/ranking';
+import { hasProvisionalParts } from '../domain/index-method/score';
 import { isIncremental } from '../domain/rollup/rollup';
 import { compareWithTarget } from '../domain/target/compare';
 import { documentsMeta, latestTaskUpdates } from '../repositories/dashboard.repository';
@@ -428,7 +429,7 @@ export async function getProvinceOverview(
             code: m.method.code,
             version: m.method.version,
             name: m.method.name,
-            provisional: true,
+            provisional: hasProvisionalParts(m.method),
           }
         : null,
       trend,

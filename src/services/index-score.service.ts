@@ -26,6 +26,7 @@ import type {
 import { actorUserId, systemActor } from '../domain/auth/actor';
 import { AppError, type ErrorDetail, notFound } from '../domain/errors';
 import {
+  hasProvisionalParts,
   type IndexInput,
   type IndexMethod,
   type IndexSubIndicator,
@@ -150,23 +151,12 @@ function toMethodRow(r: IndexMethodRecord): IndexMethodRow {
     validFrom: r.validFrom,
     validTo: r.validTo,
     isBuiltin: r.isBuiltin,
-    provisional: hasProvisional(d),
+    provisional: hasProvisionalParts(d),
     createdBy: r.createdByName,
     createdAt: new Date(r.createdAt).toISOString(),
     note: r.note,
     definition: d,
   };
-}
-
-function hasProvisional(m: IndexMethod): boolean {
-  return Boolean(
-    m.provisional ||
-      m.pillars.some(
-        (p) =>
-          p.provisional ||
-          p.mainIndicators.some((x) => x.provisional || x.subIndicators.some((s) => s.provisional)),
-      ),
-  );
 }
 
 /** The stored methods: shipped ones and, with `provinceId`, the province's own versions. Public. */

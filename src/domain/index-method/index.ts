@@ -3,6 +3,13 @@
  * scored by a pure engine. See docs/methods.md.
  */
 export { rankCompetition } from './ranking';
-export { inputsFromCatalog, methodForYear, requiresEvidence, type ScoreOptions, scoreUnits } from './score';
+export {
+  hasProvisionalParts,
+  inputsFromCatalog,
+  methodForYear,
+  requiresEvidence,
+  type ScoreOptions,
+  scoreUnits,
+} from './score';
 export * from './types';
 export { validateIndexMethod } from './validate';

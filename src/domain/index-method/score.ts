@@ -442,3 +442,15 @@ export function methodForYear(
     ) ?? null
   );
 }
+
+/** True when any part of a method is marked provisional (not yet checked against the official text). */
+export function hasProvisionalParts(m: IndexMethod): boolean {
+  return Boolean(
+    m.provisional ||
+      m.pillars.some(
+        (p) =>
+          p.provisional ||
+          p.mainIndicators.some((x) => x.provisional || x.subIndicators.some((s) => s.provisional)),
+      ),
+  );
+}
