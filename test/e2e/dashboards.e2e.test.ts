@@ -212,4 +212,62 @@ describe('the dashboards with the demo data', () => {
     expect(await page.locator('.targets-table .status-row').count()).toBeGreaterThan(0);
     await visitor.close();
   });
+  it('lets the coordinator choose how a target is judged, and the province default', async () => {
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await openOverview(page, '49');
+    const row = page.locator('.targets-table .status-row').first();
+    const targetId = Number(await row.getAttribute('data-target-id'));
+    await row.locator('button.explain-button').click();
+    const dialog = page.locator('dialog.explain-dialog[open]');
+    const form = dialog.getByTestId('target-method-form');
+    await form.waitFor();
+    await form.getByLabel('Phương pháp').selectOption('cagr');
+    await form.getByLabel('Năm cơ sở').fill('2020');
+    await form.getByLabel('Giá trị cơ sở').fill('12,5');
+    await form.getByLabel('Ghi chú (nguồn số liệu cơ sở)').fill('Báo cáo năm 2020 của tỉnh');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu; tình trạng đã được tính lại.').waitFor();
+    await dialog.getByText('Phương pháp riêng của chỉ tiêu: Tăng trưởng kép (CAGR, Open SDG)').waitFor();
+    const judged = (await statusOf('49')).items.find((x) => x.target.id === targetId) as unknown as {
+      method: { requested: string; source: string };
+    };
+    expect(judged.method).toEqual({ requested: 'cagr', source: 'target' });
+    await screenshot(page, 'target-method');
+
+    // a wrong baseline is stopped where it is typed
+    await form.getByLabel('Giá trị cơ sở').fill('mười hai');
+    await form.getByText('Cần cả năm cơ sở').waitFor();
+    expect(await form.getByRole('button', { name: 'Lưu' }).isDisabled()).toBe(true);
+    // back to the province's default, no stated baseline
+    await form.getByLabel('Phương pháp').selectOption('');
+    await form.getByLabel('Năm cơ sở').fill('');
+    await form.getByLabel('Giá trị cơ sở').fill('');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Phương pháp mặc định', { exact: false }).first().waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+
+    // the province's default: ESCAP, then linear again
+    const panel = page.locator('form.method-form', { hasText: 'Phương pháp đánh giá mặc định của tỉnh' });
+    await panel.getByLabel('Phương pháp').selectOption('escap');
+    await panel.getByRole('button', { name: 'Lưu' }).click();
+    await panel.getByText('Đã lưu').waitFor();
+    const escap = await statusOf('49');
+    expect(
+      escap.items.every(
+        (x) => (x as unknown as { method: { requested: string } }).method.requested === 'escap',
+      ),
+    ).toBe(true);
+    await panel.getByLabel('Phương pháp').selectOption('linear');
+    await panel.getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(async () =>
+        (await statusOf('49')).items.every(
+          (x) => (x as unknown as { method: { requested: string } }).method.requested === 'linear',
+        ),
+      )
+      .toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

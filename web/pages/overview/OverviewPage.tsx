@@ -13,6 +13,7 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation, useTitle } from '../../router';
 import './dashboard.css';
+import { ProvinceMethodPanel, TargetMethodForm } from './MethodSettings';
 import {
   DemoLabel,
   Dialog,
@@ -63,9 +64,11 @@ function setQuery(key: string, value: string | null) {
 function Overview({ data, code, reload }: { data: ProvinceOverview; code: string; reload: () => void }) {
   const i = useI18n();
   const s = data.status;
-  const [explain, setExplain] = useState<TargetStatusItem | null>(null);
+  const [explainId, setExplainId] = useState<number | null>(null);
   const [tab, setTab] = useState<string>('2025');
   const byId = useMemo(() => new Map(s.items.map((x) => [x.target.id, x])), [s.items]);
+  const explain = explainId === null ? null : (byId.get(explainId) ?? null);
+  const setExplain = (x: TargetStatusItem | null) => setExplainId(x ? x.target.id : null);
   const years = [...new Set(s.items.map((x) => x.target.year))].sort();
   const activeTab = years.map(String).includes(tab) ? tab : String(years[0] ?? '');
   const thisYear = new Date().getFullYear();
@@ -337,6 +340,11 @@ function Overview({ data, code, reload }: { data: ProvinceOverview; code: string
             />
           </section>
 
+          {s.canManage && (
+            <section className="card" aria-label={i.t('dashboard.settings.province_title')}>
+              <ProvinceMethodPanel provinceId={province.id} onSaved={reload} />
+            </section>
+          )}
           {(s.canManage || data.publications.length > 0) && (
             <PublicationPanel data={data} onPublished={reload} />
           )}
@@ -344,6 +352,9 @@ function Overview({ data, code, reload }: { data: ProvinceOverview; code: string
       )}
       <Dialog open={explain !== null} onClose={() => setExplain(null)} title={i.t('dashboard.explain.title')}>
         {explain && <TargetExplanation item={explain} />}
+        {explain && s.canManage && (
+          <TargetMethodForm provinceId={province.id} targetId={explain.target.id} onSaved={reload} />
+        )}
       </Dialog>
     </section>
   );
