@@ -129,6 +129,27 @@ describe('several targets in one sentence', () => {
     ]);
   });
 
+  it('carries the measure past a semicolon to figures that only name their tier', () => {
+    const ts = read([
+      '- Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt 90% ở cấp tỉnh; 80% ở cấp huyện và 60% ở cấp xã.',
+    ]);
+    expect(ts.map((t) => [t.level, t.value, t.indicator])).toEqual([
+      ['province', 90, 'GOV.WORKFILE_ONLINE'],
+      ['district', 80, 'GOV.WORKFILE_ONLINE'],
+      ['commune', 60, 'GOV.WORKFILE_ONLINE'],
+    ]);
+  });
+
+  it('does not carry a measure past a semicolon to a figure of another subject', () => {
+    const ts = read([
+      '- Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng đạt 90%; tổ chức 20 hội nghị tập huấn.',
+    ]);
+    expect(ts.map((t) => [t.value, t.indicator])).toEqual([
+      [90, 'GOV.WORKFILE_ONLINE'],
+      [20, null],
+    ]);
+  });
+
   it('gives one target per tier when one value names two tiers', () => {
     const ts = read(['- 100% cơ quan cấp tỉnh, cấp huyện có cán bộ chuyên trách công nghệ thông tin.']);
     expect(ts.map((t) => [t.level, t.value])).toEqual([

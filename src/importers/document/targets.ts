@@ -197,6 +197,8 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
       const sentence = oneLine(folded.slice(ss, se));
       const sentenceTiers = tiersIn(sentence);
       const sentenceYears = yearsIn(sentence, options.referenceYear);
+      // the last measure named in the sentence: "…đạt 90% ở cấp tỉnh; 80% ở cấp huyện" goes on past the ";"
+      let sentencePrevious: { unit: string; match: ReturnType<typeof matchIndicator> } | null = null;
       for (const [cs, ce] of splitClauses(clean, ss, se)) {
         const quantities = findQuantities(clean, folded, cs, ce);
         if (!quantities.length) continue;
@@ -232,13 +234,16 @@ export function extractTargets(layout: Layout, options: TargetOptions): Target[]
             context: oneLine(`${sentence} ${contextHeadings}`),
             unit: q.unit,
           });
-          // "… ở cấp tỉnh đạt 95%, cấp huyện đạt 85%": a figure naming only its tier measures what the one before did
-          if (!match && previous?.match && previous.unit === q.unit)
+          // "… ở cấp tỉnh đạt 95%, cấp huyện đạt 85%": a figure naming only its tier measures what the one before did;
+          // past a ";" of the same sentence only when it names its own tier ("; 80% ở cấp huyện")
+          const before = previous ?? (own.length ? sentencePrevious : null);
+          if (!match && before?.match && before.unit === q.unit)
             match = {
-              code: previous.match.code,
-              confidence: Math.round(previous.match.confidence * 90) / 100,
+              code: before.match.code,
+              confidence: Math.round(before.match.confidence * 90) / 100,
             };
           previous = { unit: q.unit, match };
+          sentencePrevious = previous;
           for (const level of levels.length ? levels : [null]) {
             targets.push({
               year,
