@@ -225,3 +225,27 @@ describe('task tables', () => {
     ]);
   });
 });
+
+describe('tasks listed by unit', () => {
+  it('makes the unit a heading names the lead of what is under it, with the units its items name beside it', () => {
+    const r = plan(
+      'III. NHIỆM VỤ',
+      '1. Sở Nội vụ',
+      'Chủ trì rà soát, chuẩn hóa quy trình nội bộ; thời gian hoàn thành: Quý III/2023.',
+      '2. Ủy ban nhân dân các huyện, thị xã, thành phố',
+      'a) Triển khai nền tảng số cấp xã, hoàn thành trước ngày 30/9/2023.',
+      'b) Phối hợp Sở Thông tin và Truyền thông tuyên truyền chuyển đổi số.',
+      '3. Phát triển hạ tầng số',
+      '- Phủ sóng 5G tại các khu công nghiệp.',
+    );
+    expect(r.tasks.map((t) => [t.section, t.leads, t.cooperating])).toEqual([
+      ['III.1', ['Sở Nội vụ'], []],
+      ['III.1', ['Sở Nội vụ'], []],
+      ['III.2', ['Ủy ban nhân dân cấp huyện'], []],
+      ['III.2.a', ['Ủy ban nhân dân cấp huyện'], []],
+      ['III.2.b', ['Ủy ban nhân dân cấp huyện'], ['Sở Thông tin và Truyền thông']],
+      ['III.3', [], []],
+      ['III.3', [], []],
+    ]);
+  });
+});

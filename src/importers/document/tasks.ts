@@ -177,15 +177,21 @@ function groupOfTopic(groups: Section[], topic: string): Section | null {
   return best;
 }
 
+/** The units a heading is the name of ("4. Sở Giáo dục và Đào tạo"), or none when it says more than a name. */
+function unitHeading(layout: Layout, section: Section): UnitMention[] {
+  const [hs, he] = [section.contentStart, section.headingSpan[1]];
+  const mentions = findUnitMentions(layout.text, layout.folded, hs, he);
+  const covered = mentions.reduce((n, m) => n + (m.end - m.start), 0);
+  // the heading is the unit's name (and nothing much else)
+  return mentions.length && covered >= (he - hs) * 0.6 ? mentions : [];
+}
+
 /** Units named by the item of the implementation part that a block belongs to ("4. Sở Giáo dục và Đào tạo"). */
 function subjectOfItem(layout: Layout, section: Section | null): UnitMention[] {
   let at: Section | null = section;
   while (at && at.role === 'implementation') {
-    const [hs, he] = [at.contentStart, at.headingSpan[1]];
-    const mentions = findUnitMentions(layout.text, layout.folded, hs, he);
-    const covered = mentions.reduce((n, m) => n + (m.end - m.start), 0);
-    // the heading is the unit's name (and nothing much else)
-    if (mentions.length && covered >= (he - hs) * 0.6) return mentions;
+    const mentions = unitHeading(layout, at);
+    if (mentions.length) return mentions;
     at = at.parent === null ? null : (layout.sections[at.parent] as Section);
   }
   return [];
@@ -390,11 +396,15 @@ export function extractTasks(layout: Layout): Task[] {
       if (!task.cooperatingMentions.includes(n)) task.cooperatingMentions.push(n);
   };
 
+  // tasks listed by unit ("1. Sở Nội vụ" then what it does): the heading's unit leads what is under it
+  const groupSubject = new Map<number, UnitMention[]>();
   for (const g of groups) {
     let parentGroup: number | null = null;
+    let inherited: UnitMention[] = [];
     for (let p = g.parent; p !== null; p = (sections[p] as Section).parent)
       if (groupSet.has(p)) {
         parentGroup = groupTask.get(p) ?? null;
+        inherited = groupSubject.get(p) ?? [];
         break;
       }
     const group = makeTask('group', g.index, g.path, groupTitle(g.heading), g.span, parentGroup);
@@ -404,6 +414,11 @@ export function extractTasks(layout: Layout): Task[] {
     const headingUnits = unitsOfClause(layout, g.headingSpan[0], g.headingSpan[1]);
     own.leads.push(...headingUnits.leads);
     own.coop.push(...headingUnits.cooperating);
+    const named = headingUnits.leads.length || headingUnits.cooperating.length ? [] : unitHeading(layout, g);
+    const subject = named.length ? named : inherited;
+    groupSubject.set(g.index, subject);
+    if (named.length) own.leads.push(...named);
+    else if (own.leads.length === 0 && inherited.length) own.leads.push(...inherited);
 
     // the group's own items: bullets and paragraphs directly in it, and the words after its heading
     const items: [number, number, boolean][] = [];
@@ -437,6 +452,8 @@ export function extractTasks(layout: Layout): Task[] {
         const u = unitsOfClause(layout, cs, ce);
         addUnits(task, u.leads, u.cooperating);
       }
+      // "Chủ trì rà soát …", "Phối hợp Sở A …" under "1. Sở Nội vụ": the heading's unit leads it
+      if (task.leads.length === 0 && subject.length) addUnits(task, subject, []);
       const deadline = readDeadline(layout.folded, s, e);
       if (deadline) {
         task.deadline = deadline.value;
