@@ -28,7 +28,7 @@ export function sourceFingerprint() {
     join(root, 'scripts', 'build-lib.mjs'),
     // the initial database holds the seed documents and their reviewed programs
     ...walk(process.env.NHIPSO_SEEDS_DIR || join(root, '..', 'shared', 'seeds')),
-    ...walk(join(root, 'test', 'fixtures', 'gold')),
+    ...walk(process.env.NHIPSO_GOLD_DIR || join(root, 'test', 'fixtures', 'gold')),
   ].filter((p) => !p.endsWith('.test.ts') && existsSync(p));
   for (const p of inputs.sort()) {
     const s = statSync(p);
