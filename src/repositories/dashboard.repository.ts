@@ -50,6 +50,7 @@ export async function latestTaskUpdates(
   taskIds: readonly number[],
   view: 'approved' | 'submitted',
   upToPeriod: string | null = null,
+  years: readonly string[] | null = null,
 ): Promise<LatestTaskUpdateRecord[]> {
   if (taskIds.length === 0) return [];
   const states = view === 'approved' ? sql`('approved')` : sql`('submitted', 'approved')`;
@@ -61,6 +62,7 @@ export async function latestTaskUpdates(
     WHERE u.task_id IN (${sql.join([...new Set(taskIds)])})
       AND (u.submission_id IS NULL OR s.state IN ${states})
       AND (${upToPeriod}::text IS NULL OR u.period_id <= ${upToPeriod})
+      AND (${years === null}::boolean OR left(u.period_id, 4) = ANY(${years ? [...years] : []}::text[]))
     ORDER BY u.task_id, u.unit_id, u.period_id DESC`.execute(db);
   return r.rows.map((x) => ({ ...x, taskId: Number(x.taskId), unitId: Number(x.unitId) }));
 }

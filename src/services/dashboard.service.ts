@@ -149,6 +149,8 @@ interface BoardOptions {
   asOf: string;
   view: ValueView;
   upToPeriod: string | null;
+  /** Only reports of these years (a visitor's published years); null: all. */
+  years?: readonly string[] | null;
 }
 
 /**
@@ -186,6 +188,7 @@ export async function computeTasksBoard(
     tasks.filter((t) => t.leads.length > 0).map((t) => t.id),
     options.view,
     options.upToPeriod,
+    options.years ?? null,
   );
   const reporters = await unitsByIds(
     db,
@@ -328,6 +331,18 @@ async function readablePeriodLimit(
   return pub ? `${pub.periodId}\uffff` : false;
 }
 
+/** The task reports the caller may see: all when live, else only those of the published years. */
+async function readableReports(
+  ctx: ServiceContext,
+  p: ProvinceContext,
+  live: boolean,
+): Promise<Pick<BoardOptions, 'upToPeriod' | 'years'>> {
+  if (live) return { upToPeriod: null, years: null };
+  const years = [...((await publishedPeriods(ctx.db, [p.unit.id])).get(p.unit.id) ?? [])];
+  // nothing published: a period no report can have
+  return years.length ? { upToPeriod: null, years } : { upToPeriod: '0000', years: [] };
+}
+
 /** `GET /api/provinces/:code/tasks-board`: tasks by lead unit, late ones first. Public (reports as published). */
 export async function getTasksBoard(
   ctx: ServiceContext,
@@ -342,8 +357,7 @@ export async function getTasksBoard(
   const board = await computeTasksBoard(ctx, p, {
     asOf,
     view: q.view ?? 'approved',
-    // nothing published: a period no report can have
-    upToPeriod: limit === false ? '0000' : limit,
+    ...(await readableReports(ctx, p, live)),
   });
   return {
     province: dashboardProvince(p),
@@ -395,11 +409,10 @@ export async function getProvinceOverview(
     .sort((a, b) => (b.remaining ?? -Infinity) - (a.remaining ?? -Infinity))
     .slice(0, 8);
 
-  const limit = await readablePeriodLimit(ctx, p, live);
   const board = await computeTasksBoard(ctx, p, {
     asOf: todayOf(ctx),
     view: status.view,
-    upToPeriod: limit === false ? '0000' : limit,
+    ...(await readableReports(ctx, p, live)),
   });
   const allTasks = board.groups.flatMap((g) => g.items);
 
@@ -1030,11 +1043,10 @@ export async function getUnitScorecard(
   // the tasks it leads (or carries for a unit merged into it)
   let tasks: TaskBoardItem[] = [];
   if (p) {
-    const limit = await readablePeriodLimit(ctx, p, live);
     const board = await computeTasksBoard(ctx, p, {
       asOf: todayOf(ctx),
       view: 'approved',
-      upToPeriod: limit === false ? '0000' : limit,
+      ...(await readableReports(ctx, p, live)),
     });
     tasks = board.groups
       .flatMap((g) => g.items)

@@ -208,6 +208,38 @@ describe('dashboard routes', () => {
     expect((card.body.tasks as unknown[]).length).toBe(1);
   });
 
+  it('shows a visitor the task reports of published years only', async () => {
+    const doc = await h.db.selectFrom('task').select('documentId').executeTakeFirstOrThrow();
+    const other = await h.db
+      .insertInto('task')
+      .values({
+        documentId: doc.documentId,
+        sectionLabel: 'II.2.2',
+        title: 'Số hóa hồ sơ lưu trữ',
+        text: 'Số hóa hồ sơ lưu trữ',
+        spanStart: 0,
+        spanEnd: 10,
+        reviewState: 'confirmed',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db.insertInto('taskUnit').values({ taskId: other.id, unitId: w.d, role: 'lead' }).execute();
+    // reported in 2023 only: 2024 is published, 2023 is not
+    await h.db
+      .insertInto('taskUpdate')
+      .values({ taskId: other.id, unitId: w.d, periodId: '2023', status: 'in_progress', percent: 20 })
+      .execute();
+    type Board = {
+      groups: Array<{ items: Array<{ taskId: number; reported: { percent: number } | null }> }>;
+    };
+    const itemOf = (b: Board) => b.groups.flatMap((g) => g.items).find((i) => i.taskId === other.id);
+    const live = (await get('/api/provinces/77/tasks-board', coordinator)).body as unknown as Board;
+    expect(itemOf(live)?.reported?.percent).toBe(20);
+    const visitor = (await get('/api/provinces/77/tasks-board')).body as unknown as Board;
+    expect(itemOf(visitor)).toBeDefined();
+    expect(itemOf(visitor)?.reported).toBeNull();
+  });
+
   it('takes manual index items from the unit and adjustments with a reason from the coordinator', async () => {
     const input = await send(
       'PUT',
