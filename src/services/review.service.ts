@@ -1018,3 +1018,73 @@ export async function applyCoordinatorReview(
     return summary;
   });
 }
+
+/** What `confirmProposals` did. */
+export interface ConfirmProposalsResult {
+  targets: number;
+  tasks: number;
+  /** Targets left for one-by-one review: no catalog indicator, or one read with less confidence. */
+  targetsLeft: number;
+}
+
+/**
+ * Confirms in one step what the reader proposed and the coordinator accepts
+ * as read: every proposed target whose catalog indicator was recognised with
+ * at least `minConfidence` (others stay proposed, to be looked at one by
+ * one), and with `tasks` every proposed task. The same changes as one by one;
+ * one transaction, one audit entry listing each change.
+ */
+export async function confirmProposals(
+  ctx: ServiceContext,
+  documentId: number,
+  input: { tasks: boolean; minConfidence: number },
+): Promise<ConfirmProposalsResult> {
+  const doc = await loadDocument(ctx.db, documentId);
+  await requireProgramManager(ctx, doc.provinceId);
+  return inTransaction(ctx.db, async (trx) => {
+    const proposed = await listTargets(trx, { documentIds: [documentId], states: ['proposed'] });
+    const sure = proposed.filter(
+      (t) => t.indicatorId !== null && Number(t.indicatorConfidence ?? 0) >= input.minConfidence,
+    );
+    const targetChanges: TargetChange[] = sure.map((t) => ({
+      before: t,
+      input: { state: 'confirmed' },
+      action: 'target.confirm',
+    }));
+    const taskChanges: TaskChange[] = input.tasks
+      ? (await listTasks(trx, { documentIds: [documentId], states: ['proposed'] })).map((t) => ({
+          before: t,
+          input: { state: 'confirmed' },
+          action: 'task.confirm',
+        }))
+      : [];
+    const changedTargets = targetChanges.length ? await changeTargetsIn(trx, ctx, targetChanges) : [];
+    const changedTasks = taskChanges.length ? await changeTasksIn(trx, ctx, taskChanges) : [];
+    const result = {
+      targets: targetChanges.length,
+      tasks: taskChanges.length,
+      targetsLeft: proposed.length - sure.length,
+    };
+    await recordAudit(trx, ctx, {
+      action: 'document.confirm_proposals',
+      entityType: 'program_document',
+      entityId: documentId,
+      unitId: doc.provinceId,
+      after: {
+        ...result,
+        minConfidence: input.minConfidence,
+        targets: targetChanges.map((c, i) => ({
+          id: c.before.id,
+          before: auditView(c.before),
+          after: auditView(changedTargets[i]!),
+        })),
+        tasks: taskChanges.map((c, i) => ({
+          id: c.before.id,
+          before: taskAuditView(c.before),
+          after: taskAuditView(changedTasks[i]!),
+        })),
+      },
+    });
+    return result;
+  });
+}

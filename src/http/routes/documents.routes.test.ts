@@ -273,6 +273,47 @@ describe.runIf(existsSync(seedsDir))('the documents API', () => {
     expect(proposed.items.map((t) => t.value)).toContain(95);
   });
 
+  it('confirms at once the targets read with enough confidence and the tasks, leaving the others for review', async () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
+      'Số: 77/KH-UBND',
+      'Quảng Nam, ngày 02 tháng 4 năm 2025',
+      'KẾ HOẠCH',
+      'Chuyển đổi số tỉnh Quảng Nam năm 2025',
+      'I. MỤC TIÊU',
+      '1. Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng đạt 95%.',
+      '2. Tổ chức trên 1.500 lượt tập huấn cho người dân.',
+      'II. NHIỆM VỤ',
+      '1. Phát triển hạ tầng số',
+      'Sở Khoa học và Công nghệ chủ trì triển khai.',
+    ].join('\n');
+    const res = await upload(quangNam, new File([text], 'ke-hoach-77.txt', { type: 'text/plain' }), {
+      provinceId: String(units.get('49')),
+    });
+    expect(res.status).toBe(201);
+    const id = (await json<{ document: { id: number } }>(res)).document.id;
+    expect(
+      (await send('POST', `/api/documents/${id}/confirm-proposals`, ngheAn, { tasks: true })).status,
+    ).toBe(403);
+
+    const done = await send('POST', `/api/documents/${id}/confirm-proposals`, quangNam, { tasks: true });
+    expect(done.status).toBe(200);
+    const r = await json<{ targets: number; tasks: number; targetsLeft: number }>(done);
+    expect(r).toMatchObject({ targets: 1, targetsLeft: 1 });
+    expect(r.tasks).toBeGreaterThanOrEqual(1);
+    const left = await json<{ items: { value: number; indicator: string | null }[] }>(
+      await send('GET', `/api/documents/${id}/targets?state=proposed`, quangNam),
+    );
+    // the training count names no catalog indicator: it waits for the coordinator
+    expect(left.items.map((t) => t.value)).toEqual([1500]);
+    const audit = await h.db
+      .selectFrom('auditEvent')
+      .select(['action', 'entityId'])
+      .where('action', '=', 'document.confirm_proposals')
+      .execute();
+    expect(audit).toEqual([{ action: 'document.confirm_proposals', entityId: String(id) }]);
+  });
+
   it('keeps the confirmed targets of a revised resolution whose words did not change', async () => {
     const original = readFileSync(join(seedsDir, '000_f506bdecc2baf188.txt'), 'utf8');
     expect(original).toContain('khoảng 20% GRDP');

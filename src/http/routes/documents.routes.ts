@@ -2,6 +2,7 @@
  * Program documents, their proposed and confirmed programs, the review, and
  * the comparison of two programs.
  */
+import { z } from 'zod';
 import { idParamsSchema } from '../../contracts/common';
 import {
   compareQuerySchema,
@@ -36,6 +37,7 @@ import { listDocumentUnits } from '../../services/document-units.service';
 import {
   addTarget,
   addTask,
+  confirmProposals,
   confirmTarget,
   confirmTask,
   listConfirmedTargets,
@@ -195,6 +197,29 @@ export const documentRoutes = [
     status: 201,
     response: taskSchema,
     handler: ({ params, body }, ctx) => addTask(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/documents/:id/confirm-proposals',
+    summary:
+      'Xác nhận một lần các đề xuất đủ tin cậy / Confirm at once the proposals read with enough confidence',
+    tags: reviewTags,
+    access: 'signed-in',
+    scope: manageDocument,
+    example: { body: { tasks: true, minConfidence: 0.8 } },
+    params: idParamsSchema,
+    body: z
+      .object({
+        tasks: z.boolean().default(false),
+        minConfidence: z.number().min(0).max(1).default(0.8),
+      })
+      .meta({ id: 'ConfirmProposals' }),
+    response: z.object({
+      targets: z.number().int(),
+      tasks: z.number().int(),
+      targetsLeft: z.number().int(),
+    }),
+    handler: ({ params, body }, ctx) => confirmProposals(ctx, params.id, body),
   }),
   defineRoute({
     method: 'get',

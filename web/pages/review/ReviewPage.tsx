@@ -854,6 +854,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
                 {t('documents.review.select_hint')}
               </p>
             )}
+            <BulkConfirm documentId={d.id} targets={targetList} tasks={taskList} onDone={reload} />
           </div>
           {selection && (
             <SelectionPanel
@@ -966,6 +967,84 @@ function ReviewActions({
           {t('documents.review.reopen')}
         </button>
       )}
+    </div>
+  );
+}
+
+/** The share of the reader's confidence in an indicator above which a target may be confirmed at once. */
+const BULK_MIN_CONFIDENCE = 0.8;
+
+/**
+ * Confirms at once the targets read with a sure indicator and the proposed
+ * tasks, after a second click; the others stay for one-by-one review.
+ */
+function BulkConfirm({
+  documentId,
+  targets,
+  tasks,
+  onDone,
+}: {
+  documentId: number;
+  targets: Target[];
+  tasks: Task[];
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState<{ targets: number; tasks: number; targetsLeft: number } | null>(null);
+  const sure = targets.filter(
+    (x) => x.reviewState === 'proposed' && x.indicator && (x.indicatorConfidence ?? 0) >= BULK_MIN_CONFIDENCE,
+  ).length;
+  const proposedTasks = tasks.filter((x) => x.reviewState === 'proposed').length;
+  if (done)
+    return (
+      <p className="alert alert--ok small" role="status">
+        {t('documents.review.bulk_done', done)}
+      </p>
+    );
+  if (sure + proposedTasks === 0) return null;
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(
+        await api('POST', `/api/documents/${documentId}/confirm-proposals`, {
+          tasks: true,
+          minConfidence: BULK_MIN_CONFIDENCE,
+        }),
+      );
+      onDone();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+      setAsking(false);
+    }
+  };
+  return (
+    <div className="bulk-confirm">
+      {!asking ? (
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => setAsking(true)}>
+          {t('documents.review.bulk', { targets: sure, tasks: proposedTasks })}
+        </button>
+      ) : (
+        <div role="group" aria-label={t('documents.review.bulk_confirm')}>
+          <p className="small">
+            {t('documents.review.bulk_confirm', { targets: sure, tasks: proposedTasks })}
+          </p>
+          <div className="button-row">
+            <button type="button" className="btn btn--small" disabled={busy} onClick={() => void run()}>
+              {t('documents.review.bulk_yes')}
+            </button>
+            <button type="button" className="btn btn--secondary btn--small" onClick={() => setAsking(false)}>
+              {t('documents.review.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && <ErrorMessage error={error} />}
     </div>
   );
 }
