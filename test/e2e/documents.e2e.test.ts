@@ -202,6 +202,51 @@ describe('program documents in the browser', () => {
     await page.close();
   });
 
+  it('confirms at once the sure proposals of a new plan and leaves the others for review', async () => {
+    context ??= await signedInContext();
+    const plan = [
+      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
+      'Số: 78/KH-UBND',
+      'Quảng Nam, ngày 02 tháng 4 năm 2025',
+      'KẾ HOẠCH',
+      'Chuyển đổi số tỉnh Quảng Nam năm 2025',
+      'I. MỤC TIÊU',
+      '1. Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng đạt 95%.',
+      '2. Tổ chức trên 1.500 lượt tập huấn cho người dân.',
+      'II. NHIỆM VỤ',
+      '1. Phát triển hạ tầng số',
+      'Sở Khoa học và Công nghệ chủ trì triển khai.',
+    ].join('\n');
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${server.url}/documents`);
+    await page.setInputFiles('#doc-file', {
+      name: 'ke-hoach-78.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(plan, 'utf8'),
+    });
+    await page.selectOption('#doc-province', { label: 'Tỉnh Quảng Nam' });
+    await page.click('.upload-form button[type=submit]');
+    await page.locator('.alert--info[role=status]').waitFor();
+    await page.click('text=Xem xét ngay');
+    await page.waitForSelector('.review-card');
+    await page.locator('.bulk-confirm button', { hasText: 'Xác nhận nhanh 1 chỉ tiêu đủ tin cậy' }).click();
+    await page.locator('.bulk-confirm legend', { hasText: 'Các chỉ tiêu còn lại vẫn chờ xem xét' }).waitFor();
+    await page.locator('.bulk-confirm button', { hasText: /^Xác nhận$/ }).click();
+    const done = page.locator('.bulk-confirm, .alert--ok', { hasText: 'Đã xác nhận 1 chỉ tiêu' });
+    await done.first().waitFor();
+    expect(await done.first().textContent()).toContain('còn 1 chỉ tiêu chờ xem xét');
+    // the training count has no catalog indicator: it is the one proposal left in the text
+    await page.waitForFunction(
+      () => document.querySelectorAll('.doc-text mark.hl-target--proposed').length === 1,
+    );
+    await expect(page.locator('.doc-text mark.hl-target--proposed').textContent()).resolves.toContain(
+      '1.500',
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows where Nam Định’s resolution and plan disagree', async () => {
     const resolution = docs.find((d) => d.number === '09-NQ/TU')!;
     const plan = byProvince('Tỉnh Nam Định', 'plan');

@@ -1030,10 +1030,10 @@ function BulkConfirm({
           {t('documents.review.bulk', { targets: sure, tasks: proposedTasks })}
         </button>
       ) : (
-        <div role="group" aria-label={t('documents.review.bulk_confirm')}>
-          <p className="small">
+        <fieldset className="bulk-confirm__ask">
+          <legend className="small">
             {t('documents.review.bulk_confirm', { targets: sure, tasks: proposedTasks })}
-          </p>
+          </legend>
           <div className="button-row">
             <button type="button" className="btn btn--small" disabled={busy} onClick={() => void run()}>
               {t('documents.review.bulk_yes')}
@@ -1042,7 +1042,7 @@ function BulkConfirm({
               {t('documents.review.cancel')}
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
       {error && <ErrorMessage error={error} />}
     </div>
