@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiAs,
   freePort,
   launchBrowser,
   type RunningServer,
@@ -38,25 +39,9 @@ let server: RunningServer;
 let provider: RunningProvider;
 let browser: Browser;
 
-async function csrfOf(context: BrowserContext): Promise<string> {
-  return (await context.cookies()).find((c) => c.name === 'nhipso_csrf')?.value ?? '';
-}
-
-/** Calls the API with the browser context's session (cookie + CSRF header). */
-async function apiAs<T>(
-  context: BrowserContext,
-  method: 'GET' | 'POST',
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await context.request.fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': await csrfOf(context), Origin: server.url },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+/** Calls the API with the context's session. */
+const apiAsIn = <T>(context: BrowserContext, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  apiAs<T>(server, context, method, path, data);
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${server.url}/sign-in`);
@@ -170,13 +155,13 @@ describe('signing in', () => {
 
   it('signs in through the OpenID Connect provider, and tells an unknown person there is no account', async () => {
     // the administrator creates the account; the provider vouches for the same verified address
-    const units = await apiAs<{ items: { id: number; name: string }[] }>(
+    const units = await apiAsIn<{ items: { id: number; name: string }[] }>(
       adminContext,
       'GET',
       '/api/users/assignable-units?purpose=users&q=ninh%20binh',
     );
     const province = units.items.find((u) => u.name === 'Tỉnh Ninh Bình');
-    await apiAs(adminContext, 'POST', '/api/users', {
+    await apiAsIn(adminContext, 'POST', '/api/users', {
       email: ssoPerson.email,
       displayName: ssoPerson.name,
       unitId: province?.id,

@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shortQuangNamPlan } from '../fixtures/short-plan';
 import {
   launchBrowser,
   type RunningServer,
@@ -204,19 +205,7 @@ describe('program documents in the browser', () => {
 
   it('confirms at once the sure proposals of a new plan and leaves the others for review', async () => {
     context ??= await signedInContext();
-    const plan = [
-      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
-      'Số: 78/KH-UBND',
-      'Quảng Nam, ngày 02 tháng 4 năm 2025',
-      'KẾ HOẠCH',
-      'Chuyển đổi số tỉnh Quảng Nam năm 2025',
-      'I. MỤC TIÊU',
-      '1. Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng đạt 95%.',
-      '2. Tổ chức trên 1.500 lượt tập huấn cho người dân.',
-      'II. NHIỆM VỤ',
-      '1. Phát triển hạ tầng số',
-      'Sở Khoa học và Công nghệ chủ trì triển khai.',
-    ].join('\n');
+    const plan = shortQuangNamPlan('78/KH-UBND');
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${server.url}/documents`);

@@ -138,3 +138,21 @@ export async function createFirstAdmin(
   await page.waitForURL(`${server.url}/users`);
   await page.close();
 }
+
+/** Calls the API with a browser context's session (cookie and CSRF header); fails the test on an error status. */
+export async function apiAs<T>(
+  server: RunningServer,
+  context: BrowserContext,
+  method: 'GET' | 'POST',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const csrf = (await context.cookies()).find((c) => c.name === 'nhipso_csrf')?.value ?? '';
+  const res = await context.request.fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': decodeURIComponent(csrf), Origin: server.url },
+    ...(data === undefined ? {} : { data }),
+  });
+  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}

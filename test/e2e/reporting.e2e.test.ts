@@ -14,7 +14,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitListsDir } from '../factories';
-import { launchBrowser, type RunningServer, root, screenshot, startServer, watchConsole } from './harness';
+import {
+  apiAs,
+  launchBrowser,
+  type RunningServer,
+  root,
+  screenshot,
+  startServer,
+  watchConsole,
+} from './harness';
 
 const password = 'Mat-khau-bao-cao-2025';
 const people = {
@@ -27,25 +35,9 @@ let server: RunningServer;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'nhipso-e2e-reporting-'));
 
-async function csrfOf(context: BrowserContext): Promise<string> {
-  return (await context.cookies()).find((c) => c.name === 'nhipso_csrf')?.value ?? '';
-}
-
 /** Calls the API with the context's session. */
-async function apiAs<T>(
-  context: BrowserContext,
-  method: 'GET' | 'POST',
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await context.request.fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': decodeURIComponent(await csrfOf(context)), Origin: server.url },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const apiAsIn = <T>(context: BrowserContext, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  apiAs<T>(server, context, method, path, data);
 
 /** A page of a context whose person is signed in (setting the password signed them in already). */
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
@@ -97,13 +89,13 @@ describe('a reporting round in the browser', () => {
       data: { token, email: 'quantri@ninhbinh.gov.vn', displayName: 'Quản trị viên', password },
     });
     // the province and one of its communes
-    const units = await apiAs<{ items: { id: number; name: string; kind: string }[] }>(
+    const units = await apiAsIn<{ items: { id: number; name: string; kind: string }[] }>(
       admin,
       'GET',
       '/api/users/assignable-units?purpose=users&q=ninh%20binh',
     );
     const province = units.items.find((u) => u.name === 'Tỉnh Ninh Bình')!;
-    const communes = await apiAs<{ items: { id: number; name: string; kind: string }[] }>(
+    const communes = await apiAsIn<{ items: { id: number; name: string; kind: string }[] }>(
       admin,
       'GET',
       `/api/users/assignable-units?purpose=users&q=${encodeURIComponent('Phường Nam Định')}`,
@@ -117,7 +109,7 @@ describe('a reporting round in the browser', () => {
       ['approver', people.approver, 'approver', province.id],
       ['reporter', people.reporter, 'reporter', commune.id],
     ] as const) {
-      const created = await apiAs<{ link: { path: string } }>(admin, 'POST', '/api/users', {
+      const created = await apiAsIn<{ link: { path: string } }>(admin, 'POST', '/api/users', {
         email: p.email,
         displayName: p.name,
         unitId,

@@ -4,6 +4,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personWithSession } from '../../../test/auth-world';
 import { createTestDatabase } from '../../../test/db';
+import { shortQuangNamPlan } from '../../../test/fixtures/short-plan';
 import type { DatabaseHandle } from '../../db/connect';
 import { systemActor } from '../../domain/auth/actor';
 import { seedDocumentsOnFirstStart } from '../../services/document-seed.service';
@@ -274,19 +275,7 @@ describe.runIf(existsSync(seedsDir))('the documents API', () => {
   });
 
   it('confirms at once the targets read with enough confidence and the tasks, leaving the others for review', async () => {
-    const text = [
-      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM',
-      'Số: 77/KH-UBND',
-      'Quảng Nam, ngày 02 tháng 4 năm 2025',
-      'KẾ HOẠCH',
-      'Chuyển đổi số tỉnh Quảng Nam năm 2025',
-      'I. MỤC TIÊU',
-      '1. Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng đạt 95%.',
-      '2. Tổ chức trên 1.500 lượt tập huấn cho người dân.',
-      'II. NHIỆM VỤ',
-      '1. Phát triển hạ tầng số',
-      'Sở Khoa học và Công nghệ chủ trì triển khai.',
-    ].join('\n');
+    const text = shortQuangNamPlan('77/KH-UBND');
     const res = await upload(quangNam, new File([text], 'ke-hoach-77.txt', { type: 'text/plain' }), {
       provinceId: String(units.get('49')),
     });
