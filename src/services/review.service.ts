@@ -368,30 +368,60 @@ async function changeTargetsIn(trx: Db, ctx: ServiceContext, changes: TargetChan
   return changes.map((c) => after.get(c.before.id)!);
 }
 
-async function targetChange(
+/** What one reviewed kind of item (targets, tasks) brings to the one-item change below. */
+interface ReviewedKind<Row extends { id: number; provinceId: number | null }, Input, Out> {
+  entityType: 'target' | 'task';
+  find: (db: Db, id: number) => Promise<Row | undefined>;
+  changeIn: (
+    trx: Db,
+    ctx: ServiceContext,
+    changes: { before: Row; input: Input; action: string }[],
+  ) => Promise<Row[]>;
+  audit: (row: Row) => unknown;
+  present: (row: Row) => Out;
+}
+
+/**
+ * One item's change as a coordinator makes it: the item found, the actor a
+ * manager of its province, the change and its audit entry (before and after)
+ * in one transaction.
+ */
+async function changeOne<Row extends { id: number; provinceId: number | null }, Input, Out>(
+  kind: ReviewedKind<Row, Input, Out>,
   ctx: ServiceContext,
   id: number,
-  input: TargetChange['input'],
+  input: Input,
   action: string,
-): Promise<Target> {
-  const row = await findTarget(ctx.db, id);
-  if (!row) throw notFound('target', id);
+): Promise<Out> {
+  const row = await kind.find(ctx.db, id);
+  if (!row) throw notFound(kind.entityType, id);
   await requireProgramManager(ctx, row.provinceId);
   const after = await inTransaction(ctx.db, async (trx) => {
-    const before = (await findTarget(trx, id))!;
-    const [changed] = await changeTargetsIn(trx, ctx, [{ before, input, action }]);
+    const before = (await kind.find(trx, id))!;
+    const [changed] = await kind.changeIn(trx, ctx, [{ before, input, action }]);
     await recordAudit(trx, ctx, {
       action,
-      entityType: 'target',
+      entityType: kind.entityType,
       entityId: id,
       unitId: before.provinceId,
-      before: auditView(before),
-      after: auditView(changed!),
+      before: kind.audit(before),
+      after: kind.audit(changed!),
     });
     return changed!;
   });
-  return toTarget(after);
+  return kind.present(after);
 }
+
+const targetKind: ReviewedKind<TargetRow, TargetChange['input'], Target> = {
+  entityType: 'target',
+  find: findTarget,
+  changeIn: (trx, ctx, changes) => changeTargetsIn(trx, ctx, changes),
+  audit: auditView,
+  present: toTarget,
+};
+
+const targetChange = (ctx: ServiceContext, id: number, input: TargetChange['input'], action: string) =>
+  changeOne(targetKind, ctx, id, input, action);
 
 /** Accepts a proposed target as read (or as edited before). */
 export function confirmTarget(ctx: ServiceContext, id: number): Promise<Target> {
@@ -618,30 +648,16 @@ async function changeTasksIn(trx: Db, ctx: ServiceContext, changes: TaskChange[]
   return changes.map((c) => after.get(c.before.id)!);
 }
 
-async function taskChange(
-  ctx: ServiceContext,
-  id: number,
-  input: TaskChange['input'],
-  action: string,
-): Promise<Task> {
-  const row = await findTask(ctx.db, id);
-  if (!row) throw notFound('task', id);
-  await requireProgramManager(ctx, row.provinceId);
-  const after = await inTransaction(ctx.db, async (trx) => {
-    const before = (await findTask(trx, id))!;
-    const [changed] = await changeTasksIn(trx, ctx, [{ before, input, action }]);
-    await recordAudit(trx, ctx, {
-      action,
-      entityType: 'task',
-      entityId: id,
-      unitId: before.provinceId,
-      before: taskAuditView(before),
-      after: taskAuditView(changed!),
-    });
-    return changed!;
-  });
-  return toTask(after);
-}
+const taskKind: ReviewedKind<TaskRow, TaskChange['input'], Task> = {
+  entityType: 'task',
+  find: findTask,
+  changeIn: (trx, ctx, changes) => changeTasksIn(trx, ctx, changes),
+  audit: taskAuditView,
+  present: toTask,
+};
+
+const taskChange = (ctx: ServiceContext, id: number, input: TaskChange['input'], action: string) =>
+  changeOne(taskKind, ctx, id, input, action);
 
 /** Accepts a proposed task as read. */
 export function confirmTask(ctx: ServiceContext, id: number): Promise<Task> {
