@@ -73,6 +73,17 @@ const timeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
 });
 
+/** The workflow's steps in the order they are offered: action, button style, test id. */
+const workflowButtons: ReadonlyArray<
+  readonly ['submit' | 'recall' | 'approve' | 'return' | 'reopen', string, string | null]
+> = [
+  ['submit', 'btn', 'submit'],
+  ['recall', 'btn btn--secondary', null],
+  ['approve', 'btn', 'approve'],
+  ['return', 'btn btn--danger', 'return'],
+  ['reopen', 'btn btn--secondary', null],
+];
+
 export function ReportFormPage({ params }: { params: Record<string, string> }) {
   return (
     <RequireSignIn action="figures.read">
@@ -819,59 +830,20 @@ function FormBody({
           </div>
         )}
         <div className="report-form__buttons">
-          {can.submit && (
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              onClick={() => void step('submit')}
-              data-testid="submit"
-            >
-              {t('report.action.submit')}
-            </button>
-          )}
-          {can.recall && (
-            <button
-              type="button"
-              className="btn btn--secondary"
-              disabled={busy}
-              onClick={() => void step('recall')}
-            >
-              {t('report.action.recall')}
-            </button>
-          )}
-          {can.approve && (
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              onClick={() => void step('approve')}
-              data-testid="approve"
-            >
-              {t('report.action.approve')}
-            </button>
-          )}
-          {can.return && (
-            <button
-              type="button"
-              className="btn btn--danger"
-              disabled={busy}
-              onClick={() => void step('return')}
-              data-testid="return"
-            >
-              {t('report.action.return')}
-            </button>
-          )}
-          {can.reopen && (
-            <button
-              type="button"
-              className="btn btn--secondary"
-              disabled={busy}
-              onClick={() => void step('reopen')}
-            >
-              {t('report.action.reopen')}
-            </button>
-          )}
+          {workflowButtons
+            .filter(([action]) => can[action])
+            .map(([action, className, testId]) => (
+              <button
+                key={action}
+                type="button"
+                className={className}
+                disabled={busy}
+                onClick={() => void step(action)}
+                {...(testId ? { 'data-testid': testId } : {})}
+              >
+                {t(`report.action.${action}`)}
+              </button>
+            ))}
           {can.edit && (
             <button
               type="button"
